@@ -1,0 +1,49 @@
+using Serilog;
+using Slipway.Engine;
+using Slipway.Pipeline;
+using Slipway.Planning;
+
+namespace Slipway;
+
+/// <summary>
+/// The build of this repository of images. Every target below is a few lines that call into the pipeline;
+/// parameters are in Build.Parameters.cs and the per-image targets in Build.Images.cs.
+/// </summary>
+internal sealed partial class Build : BuildHost
+{
+    public static int Main(string[] args) => Execute<Build>(args, x => x.BuildChanged);
+
+    Target Plan => _ => _
+        .Description("Show every image with its inputs, fingerprint and whether it would be built, without building")
+        .Executes(async () =>
+        {
+            var plans = await Pipeline.PlanAsync(CreatePlanOptions());
+            WritePlan(plans);
+        });
+
+    Target BuildChanged => _ => _
+        .Description("Build and push the images whose fingerprint differs from the published image, parents first")
+        .Executes(() => RunImagesAsync(CreatePlanOptions()));
+
+    Target BuildAll => _ => _
+        .Description("Build and push every image, ignoring fingerprints")
+        .Executes(() => RunImagesAsync(CreatePlanOptions() with { ForceAll = true }));
+
+    private PlanOptions CreatePlanOptions() =>
+        new(new HashSet<string>(ForceImages ?? [], StringComparer.Ordinal), ForceAll: false, Strict);
+
+    private async Task RunImagesAsync(PlanOptions options)
+    {
+        var outcomes = await Pipeline.RunAsync(options);
+        ReportOutcomes(outcomes);
+    }
+
+    private void WritePlan(IReadOnlyList<ImagePlan> plans)
+    {
+        if (Json)
+            Console.Out.WriteLine(PlanReport.ToJson(plans, RootDirectory));
+        else
+            Log.Information("Plan:{NewLine}{Plan:l}", Environment.NewLine, PlanReport.ToText(plans, RootDirectory));
+        ReportSummary($"{plans.Count(p => p.NeedsBuild)} of {plans.Count} to build");
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace Slipway.Fingerprints;
+
+/// <summary>
+/// Remembers the SHA-256 of files by path, size and modification time, so that a warm run reads only what changed.
+/// Like git's racily-clean index entries, an entry whose file was modified less than <see cref="RacyWindow"/>
+/// before it was hashed is never trusted: an edit within the same timestamp granularity that keeps the size
+/// would otherwise go unnoticed. Such files are hashed again on every run until they are old enough.
+/// </summary>
+public sealed class FileDigestCache
+{
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+    private const string Header = "slipway-digest-cache 1";
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly string? _path;
+    private bool _changed;
+
+    private sealed record Entry(long Size, long ModifiedTicks, long HashedTicks, string Digest);
+
+    private FileDigestCache(string? path) => _path = path;
+
+    public static FileDigestCache InMemory() => new(null);
+
+    /// <summary>Loads the cache file; a missing or unreadable file gives an empty cache.</summary>
+    public static FileDigestCache Load(string path)
+    {
+        var cache = new FileDigestCache(path);
+        if (!File.Exists(path))
+            return cache;
+        using var reader = new StreamReader(path);
+        if (reader.ReadLine() != Header)
+            return cache;
+        while (reader.ReadLine() is { } line)
+        {
+            var fields = line.Split('\t');
+            if (fields.Length == 5 && long.TryParse(fields[1], out var size) &&
+                long.TryParse(fields[2], out var modified) && long.TryParse(fields[3], out var hashed))
+                cache._entries[fields[0]] = new Entry(size, modified, hashed, fields[4]);
+        }
+
+        return cache;
+    }
+
+    /// <summary>Returns the lowercase hex SHA-256 of the file's content.</summary>
+    public string GetDigest(string path)
+    {
+        var info = new FileInfo(path);
+        var modified = info.LastWriteTimeUtc.Ticks;
+        if (_entries.TryGetValue(path, out var entry) && entry.Size == info.Length && entry.ModifiedTicks == modified &&
+            entry.HashedTicks - modified > RacyWindow.Ticks)
+            return entry.Digest;
+
+        var hashedAt = DateTime.UtcNow.Ticks;
+        string digest;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
+                   FileOptions.SequentialScan))
+            digest = Convert.ToHexStringLower(SHA256.HashData(stream));
+        _entries[path] = new Entry(info.Length, modified, hashedAt, digest);
+        _changed = true;
+        return digest;
+    }
+
+    /// <summary>Writes the cache file when anything was hashed; entries of files that no longer exist are dropped.</summary>
+    public void Save()
+    {
+        if (_path is null || !_changed)
+            return;
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        var temporary = _path + ".tmp";
+        using (var writer = new StreamWriter(temporary))
+        {
+            writer.WriteLine(Header);
+            foreach (var (path, entry) in _entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                if (File.Exists(path))
+                    writer.WriteLine($"{path}\t{entry.Size}\t{entry.ModifiedTicks}\t{entry.HashedTicks}\t{entry.Digest}");
+            }
+        }
+
+        File.Move(temporary, _path, overwrite: true);
+    }
+}

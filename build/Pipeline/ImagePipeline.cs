@@ -1,0 +1,91 @@
+using Serilog;
+using Slipway.Catalog;
+using Slipway.Engine;
+using Slipway.Fingerprints;
+using Slipway.Planning;
+using Slipway.Publishing;
+using Slipway.Registries;
+
+namespace Slipway.Pipeline;
+
+/// <summary>
+/// The steps of a run, in order: discover the images, link them, plan (fingerprint and compare with what is
+/// published), then build and push. Each step is computed once per run.
+/// </summary>
+public sealed class ImagePipeline(string root, string temporaryDirectory, PipelineSettings settings)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
+    private IReadOnlyList<ImageDefinition>? _images;
+    private DockerEnvironment? _docker;
+
+    public PipelineSettings Settings => settings;
+
+    public IReadOnlyList<ImageDefinition> Images => _images ??= ImageCatalog.Discover(root);
+
+    public async Task<DockerEnvironment> ConnectAsync() =>
+        _docker ??= await DockerEnvironment.ConnectAsync(root, settings.DockerClient, settings.LocalEngine,
+            settings.Target.PrimaryRegistry);
+
+    public async Task<IReadOnlyList<ImagePlan>> PlanAsync(PlanOptions options, CancellationToken token = default)
+    {
+        var graph = ImageGraph.Create(Images, settings.Target, root);
+        IPublishedLabels published;
+        if (settings.NoPush)
+        {
+            published = new LocalEngineLabels((await ConnectAsync()).Docker);
+        }
+        else
+        {
+            if (settings.LocalEngine)
+                await ConnectAsync();
+            var config = DockerConfigCredentials.FromEnvironment();
+            published = new RegistryLabels(new RegistryClient(Http,
+                registry => settings.Credentials is { } c ? Task.FromResult<RegistryCredentials?>(c) : config.FindAsync(registry)));
+        }
+
+        var cache = FileDigestCache.Load(Path.Combine(temporaryDirectory, "digest-cache.tsv"));
+        var planner = new Planner(settings.Target, published, cache, root);
+        return await planner.PlanAsync(graph, options, token);
+    }
+
+    /// <summary>Plans, then builds and pushes what needs it. Returns one outcome per planned image.</summary>
+    public async Task<IReadOnlyList<ImageOutcome>> RunAsync(PlanOptions options, CancellationToken token = default)
+    {
+        var plans = await PlanAsync(options, token);
+        var selected = SelectImages(plans);
+        var environment = await ConnectAsync();
+        if (!settings.NoPush && settings.Credentials is { } credentials)
+        {
+            foreach (var registry in settings.Target.Registries)
+                await environment.Docker.LoginAsync(registry, credentials.Username, credentials.Secret, token);
+        }
+
+        var labels = new Dictionary<string, string>();
+        if (settings.Revision is { Length: > 0 } revision)
+            labels["org.opencontainers.image.revision"] = revision;
+        if (settings.SourceUrl is { Length: > 0 } source)
+            labels["org.opencontainers.image.source"] = source;
+        var publisher = new Publisher(environment.Docker, new PublishOptions
+        {
+            NoPush = settings.NoPush,
+            MaxParallel = settings.MaxParallel,
+            DefaultNetwork = environment.DefaultNetwork,
+            Labels = labels,
+        }, root);
+        return await publisher.PublishAsync(selected, token);
+    }
+
+    private IReadOnlyList<ImagePlan> SelectImages(IReadOnlyList<ImagePlan> plans)
+    {
+        if (settings.Images.Count == 0)
+            return plans;
+        var wanted = new HashSet<string>(settings.Images, StringComparer.Ordinal);
+        var unknown = wanted.Where(w => plans.All(p => p.Id != w && p.Node.Image.Name != w)).ToList();
+        if (unknown.Count > 0)
+            throw new BuildFailedException($"--images names unknown images: {string.Join(", ", unknown)}. Known: " +
+                                           string.Join(", ", plans.Select(p => p.Id)));
+        var selected = plans.Where(p => wanted.Contains(p.Id) || wanted.Contains(p.Node.Image.Name)).ToList();
+        Log.Information("Limited to {Count} of {Total} images by --images", selected.Count, plans.Count);
+        return selected;
+    }
+}

@@ -1,6 +1,0 @@
-namespace Slipway;
-
-internal static class Program
-{
-    public static int Main(string[] args) => 0;
-}
