@@ -20,11 +20,18 @@ internal static class HelpWriter
         foreach (var target in listed)
         {
             var marker = defaultTargets.Contains(target) ? "*" : " ";
-            var description = target.Definition.DescriptionText ?? "";
-            var dependencies = target.Dependencies.Count == 0
-                ? ""
-                : " -> " + string.Join(", ", target.Dependencies.Select(dependency => dependency.Name));
-            output.WriteLine($"  {(target.Name + " " + marker).PadRight(nameWidth)}  {description}{dependencies}".TrimEnd());
+            var details = new List<string>();
+            if (!string.IsNullOrWhiteSpace(target.Definition.DescriptionText))
+            {
+                details.Add(target.Definition.DescriptionText);
+            }
+
+            if (target.Dependencies.Count > 0)
+            {
+                details.Add("-> " + string.Join(", ", target.Dependencies.Select(dependency => dependency.Name)));
+            }
+
+            output.WriteLine($"  {(target.Name + " " + marker).PadRight(nameWidth)}  {string.Join(" ", details)}".TrimEnd());
         }
 
         output.WriteLine();
