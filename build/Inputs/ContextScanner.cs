@@ -29,6 +29,12 @@ public static class ContextScanner
         walk.WalkDirectory(root, "", null, []);
         var entries = walk.Entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
         var warnings = new List<string>(walk.Warnings);
+        if (!UnicodeNfc.IsAvailable && entries.Any(e => !System.Text.Ascii.IsValid(e.Path)))
+        {
+            warnings.Add("non-ASCII paths are listed as stored because neither .NET nor libicuuc can normalize "
+                + "them to Unicode NFC here");
+        }
+
         foreach (var duplicate in entries.GroupBy(e => e.Path).Where(g => g.Count() > 1))
         {
             warnings.Add($"several names in the build context normalize to \"{duplicate.Key}\" in Unicode NFC");

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Slipway.Inputs;
 
 /// <summary>The state of one depth-first walk of a build context directory.</summary>
@@ -63,7 +61,7 @@ internal sealed class ContextWalk(DockerIgnore ignore)
 
     private static ContextEntry CreateEntry(FileSystemInfo info, string path)
     {
-        var normalizedPath = path.Normalize(NormalizationForm.FormC);
+        var normalizedPath = UnicodeNfc.Normalize(path);
         if (info.LinkTarget is { } target)
         {
             return new ContextEntry(normalizedPath, ContextEntryKind.SymbolicLink, false, target);
