@@ -1,0 +1,130 @@
+using Slipway.Planning;
+using Slipway.Registries;
+
+namespace Slipway.Tests.Integration;
+
+/// <summary>BuildChanged end to end on a copy of this repository's images, with the real engine and a real registry.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class MainJobTests(EngineFixture engine)
+{
+    private static readonly string[] AllImages = ["base/1.0", "static-web/1.0", "static-web/2.0", "toolbox/1.0"];
+
+    [Fact]
+    public async Task FirstRunPushesEveryImage()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+
+        var result = await repository.RunBuildAsync("BuildChanged");
+
+        Assert.True(result.Succeeded, result.StandardOutput + result.StandardError);
+        var statuses = repository.ReadStatuses();
+        Assert.Equal(AllImages, statuses.Keys.Order());
+        Assert.All(statuses.Values, status => Assert.Equal("pushed", status));
+        var registry = new RegistryClient(new HttpClient(), _ => Task.FromResult<RegistryCredentials?>(null));
+        foreach (var (repositoryPath, tag) in new[]
+                 {
+                     ("base", "1.0"), ("static-web", "1.0"), ("static-web", "2.0"), ("static-web", "latest"),
+                     ("toolbox", "1.0"), ("toolbox", "latest"),
+                 })
+        {
+            var labels = await registry.GetLabelsAsync(engine.Registry, $"{repository.Namespace}/{repositoryPath}", tag);
+            Assert.NotNull(labels);
+            Assert.StartsWith("sha256:", labels[ImageLabels.Fingerprint]);
+            Assert.Equal(repositoryPath, labels["org.opencontainers.image.title"]);
+        }
+    }
+
+    [Fact]
+    public async Task SecondRunBuildsNothing()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+        Assert.True((await repository.RunBuildAsync("BuildChanged")).Succeeded);
+
+        var second = await repository.RunBuildAsync("BuildChanged");
+
+        Assert.True(second.Succeeded, second.StandardOutput + second.StandardError);
+        Assert.All(repository.ReadStatuses().Values, status => Assert.Equal("up-to-date", status));
+        Assert.DoesNotContain("building", second.StandardOutput);
+    }
+
+    [Fact]
+    public async Task ContextChangeRebuildsImageAndChildren()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+        Assert.True((await repository.RunBuildAsync("BuildChanged")).Succeeded);
+        await File.AppendAllTextAsync(repository.Path("images", "base", "1.0", "rootfs", "usr", "local", "bin", "run-as-app"),
+            "# changed by a test\n");
+
+        var result = await repository.RunBuildAsync("BuildChanged");
+
+        Assert.True(result.Succeeded, result.StandardOutput + result.StandardError);
+        var statuses = repository.ReadStatuses();
+        Assert.Equal("pushed", statuses["base/1.0"]);
+        Assert.Equal("pushed", statuses["static-web/1.0"]);
+        Assert.Equal("pushed", statuses["static-web/2.0"]);
+        Assert.Equal("up-to-date", statuses["toolbox/1.0"]);
+        Assert.Contains("changed: rootfs/usr/local/bin/run-as-app", result.StandardOutput);
+        Assert.Contains("parent changed", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task ChangeOutsideContextsRebuildsNothing()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+        Assert.True((await repository.RunBuildAsync("BuildChanged")).Succeeded);
+        await File.AppendAllTextAsync(repository.Path("images", "static-web", "README.md"), "\nMore words.\n");
+        // Inside the context of static-web/2.0, but its .dockerignore excludes *.md.
+        await File.AppendAllTextAsync(repository.Path("images", "static-web", "2.0", "README.md"), "\nMore words.\n");
+        await File.WriteAllTextAsync(repository.Path("NOTES.txt"), "not part of any image\n");
+
+        var result = await repository.RunBuildAsync("BuildChanged");
+
+        Assert.True(result.Succeeded, result.StandardOutput + result.StandardError);
+        Assert.All(repository.ReadStatuses().Values, status => Assert.Equal("up-to-date", status));
+    }
+
+    [Fact]
+    public async Task ImageTargetRebuildsUpToDateImage()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+        Assert.True((await repository.RunBuildAsync("BuildChanged")).Succeeded);
+
+        var result = await repository.RunBuildAsync("static-web/1.0");
+
+        Assert.True(result.Succeeded, result.StandardOutput + result.StandardError);
+        var statuses = repository.ReadStatuses();
+        Assert.Equal(["static-web/1.0"], statuses.Keys);
+        Assert.Equal("pushed", statuses["static-web/1.0"]);
+        Assert.Contains("forced", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task BrokenImageSkipsChildrenOnly()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+        await File.AppendAllTextAsync(repository.Path("images", "base", "1.0", "Dockerfile"), "RUN exit 3\n");
+
+        var result = await repository.RunBuildAsync("BuildChanged");
+
+        Assert.Equal(1, result.ExitCode);
+        var statuses = repository.ReadStatuses();
+        Assert.Equal("failed", statuses["base/1.0"]);
+        Assert.Equal("skipped", statuses["static-web/1.0"]);
+        Assert.Equal("skipped", statuses["static-web/2.0"]);
+        Assert.Equal("pushed", statuses["toolbox/1.0"]);
+        Assert.Contains("parent base/1.0 failed", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task HelpListsImageTargets()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+
+        var result = await repository.RunBuildAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var target in AllImages.Append("static-web").Append("BuildChanged").Append("Plan"))
+            Assert.Contains(target, result.StandardOutput);
+        Assert.Contains("--registry", result.StandardOutput);
+    }
+}
