@@ -1,7 +1,7 @@
 namespace Slipway.GitHubActions;
 
-// The jobs and steps. GitHub expressions appear only in 'if', 'with', 'env', 'outputs' and 'strategy' values, never
-// inside a 'run' script, so no event field can inject shell code.
+// The jobs and steps. GitHub expressions appear only in 'name', 'if', 'with', 'env', 'outputs' and 'strategy' values,
+// never inside a 'run' script, so no event field can inject shell code.
 public static partial class WorkflowWriter
 {
     private static YamlMapping BuildCheckJob(WorkflowDefinition definition)

@@ -58,8 +58,8 @@ internal sealed partial record YamlMapping : YamlNode
     public YamlMapping AddBlock(string key, string text) => Add(key, new YamlScalar(text, YamlScalarKind.Block));
 
     /// <summary>
-    /// Checks whether a plain scalar would be read as something other than a string under YAML 1.1 or 1.2 core
-    /// schema rules, which GitHub's parser and other tools disagree on, so such strings get quotes.
+    /// Checks whether a plain scalar could be read as a boolean, number or null under YAML 1.1 or the YAML 1.2 core
+    /// schema. Such strings get quotes, so every parser reads them as strings.
     /// </summary>
     public static bool LooksLikeNonString(string value) => NonStringScalar().IsMatch(value);
 

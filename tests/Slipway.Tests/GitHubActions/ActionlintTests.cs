@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using Slipway.GitHubActions;
 using Xunit;
@@ -72,8 +73,17 @@ public sealed class ActionlintTests
         startInfo.ArgumentList.Add(script);
         startInfo.ArgumentList.Add(argument);
 
-        using var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException("Starting node failed. Install Node.js and put it on PATH.");
+        Process? started;
+        try
+        {
+            started = Process.Start(startInfo);
+        }
+        catch (Win32Exception exception)
+        {
+            throw new InvalidOperationException($"Starting node failed: {exception.Message}. Install Node.js and put it on PATH.", exception);
+        }
+
+        using var process = started ?? throw new InvalidOperationException("Starting node failed. Install Node.js and put it on PATH.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(LintTimeout))

