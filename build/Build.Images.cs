@@ -11,15 +11,18 @@ namespace Slipway;
 internal sealed partial class Build
 {
     private ImagePipeline? _pipeline;
+    private IReadOnlyList<ImageDefinition>? _images;
 
-    private ImagePipeline Pipeline => _pipeline ??= new ImagePipeline(RootDirectory, TemporaryDirectory, CreateSettings());
+    private IReadOnlyList<ImageDefinition> AllImages => _images ??= ImageCatalog.Discover(RootDirectory);
+
+    private ImagePipeline Pipeline => _pipeline ??= new ImagePipeline(RootDirectory, TemporaryDirectory, AllImages, CreateSettings());
 
     protected override IEnumerable<DynamicTarget> CreateDynamicTargets()
     {
         IReadOnlyList<ImageDefinition> images;
         try
         {
-            images = Pipeline.Images;
+            images = AllImages;
         }
         catch (CatalogException e)
         {
@@ -49,12 +52,14 @@ internal sealed partial class Build
     /// <summary>Plans every image but builds only <paramref name="ids"/>, forced.</summary>
     private PlanOptions ForceOnly(IReadOnlyList<string> ids)
     {
-        _pipeline = new ImagePipeline(RootDirectory, TemporaryDirectory, CreateSettings() with { Images = ids });
+        _pipeline = new ImagePipeline(RootDirectory, TemporaryDirectory, AllImages, CreateSettings() with { Images = ids });
         return CreatePlanOptions() with { ForcedImages = new HashSet<string>(ids, StringComparer.Ordinal) };
     }
 
-    private void ReportOutcomes(IReadOnlyList<ImageOutcome> outcomes)
+    private void ReportOutcomes(ImagePipeline.RunResult result)
     {
+        var outcomes = result.Outcomes;
+        ReportToGitHub(outcomes, result.Plans);
         Log.Information("Images:{NewLine}{Table:l}", Environment.NewLine, RunReport.ToTable(outcomes));
         var reportPath = RunReport.Write(outcomes, TemporaryDirectory);
         Log.Debug("Wrote {Path}", reportPath);

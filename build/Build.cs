@@ -29,17 +29,19 @@ internal sealed partial class Build : BuildHost
         .Description("Build and push every image, ignoring fingerprints")
         .Executes(() => RunImagesAsync(CreatePlanOptions() with { ForceAll = true }));
 
-    private PlanOptions CreatePlanOptions() =>
-        new(new HashSet<string>(ForceImages ?? [], StringComparer.Ordinal), ForceAll: false, Strict);
-
-    private async Task RunImagesAsync(PlanOptions options)
+    /// <summary>Plan options from the parameters; --force-images takes names split by spaces, commas or '+'.</summary>
+    private PlanOptions CreatePlanOptions()
     {
-        var outcomes = await Pipeline.RunAsync(options);
-        ReportOutcomes(outcomes);
+        var forced = (ForceImages ?? []).SelectMany(f => f.Split([' ', ',', '+'], StringSplitOptions.RemoveEmptyEntries));
+        return new PlanOptions(new HashSet<string>(forced, StringComparer.Ordinal), ForceAll: false, Strict);
     }
+
+    private async Task RunImagesAsync(PlanOptions options) => ReportOutcomes(await Pipeline.RunAsync(options));
 
     private void WritePlan(IReadOnlyList<ImagePlan> plans)
     {
+        if (GitHubMatrix)
+            WriteGitHubMatrix(plans);
         if (Json)
             Console.Out.WriteLine(PlanReport.ToJson(plans, RootDirectory));
         else

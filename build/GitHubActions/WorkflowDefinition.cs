@@ -38,6 +38,12 @@ public sealed partial record WorkflowDefinition(string Name, string FileName)
     /// <summary>Secrets passed to the build step as environment variables.</summary>
     public IReadOnlyList<WorkflowSecret> Secrets { get; init; } = [];
 
+    /// <summary>
+    /// Build parameters set on the plan and build steps, as environment variable name and value, for example
+    /// <c>REGISTRY: docker.io</c>. Values may be expressions of trusted contexts such as <c>${{ vars.NAMESPACE }}</c>.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
+
     /// <summary>Whether images are pushed to ghcr.io, which grants <c>packages: write</c> to the build job only.</summary>
     public bool PushesToGitHubContainerRegistry { get; init; }
 

@@ -28,6 +28,8 @@ public static partial class WorkflowWriter
             planEnvironment.AddExpression(WorkflowEnvironment.ForceImages, "${{ inputs.images }}");
         }
 
+        AddParameters(planEnvironment, definition);
+
         var planStep = new YamlMapping()
             .Add("name", "Plan changed images")
             .Add("id", "plan");
@@ -89,6 +91,7 @@ public static partial class WorkflowWriter
             .AddExpression(WorkflowEnvironment.Images, "${{ matrix.images }}")
             .AddExpression(WorkflowEnvironment.NoPush, "${{ github.event_name == 'pull_request' }}")
             .AddExpression(WorkflowEnvironment.CacheScope, "${{ matrix.group }}");
+        AddParameters(environment, definition);
         foreach (var secret in definition.Secrets)
         {
             environment.AddExpression(secret.EnvironmentVariable, RegistryLogin.SecretExpression(secret.SecretName));
@@ -98,6 +101,21 @@ public static partial class WorkflowWriter
             .Add("name", "Build changed images")
             .Add("env", environment)
             .Add("run", "./build.cmd BuildChanged");
+    }
+
+    private static void AddParameters(YamlMapping environment, WorkflowDefinition definition)
+    {
+        foreach (var (name, value) in definition.Parameters)
+        {
+            if (value.StartsWith("${{", StringComparison.Ordinal))
+            {
+                environment.AddExpression(name, value);
+            }
+            else
+            {
+                environment.Add(name, value);
+            }
+        }
     }
 
     private static YamlMapping LoginStep(ActionVersions actions, RegistryLogin login)

@@ -12,15 +12,15 @@ namespace Slipway.Pipeline;
 /// The steps of a run, in order: discover the images, link them, plan (fingerprint and compare with what is
 /// published), then build and push. Each step is computed once per run.
 /// </summary>
-public sealed class ImagePipeline(string root, string temporaryDirectory, PipelineSettings settings)
+public sealed class ImagePipeline(string root, string temporaryDirectory, IReadOnlyList<ImageDefinition> images,
+    PipelineSettings settings)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
-    private IReadOnlyList<ImageDefinition>? _images;
     private DockerEnvironment? _docker;
 
     public PipelineSettings Settings => settings;
 
-    public IReadOnlyList<ImageDefinition> Images => _images ??= ImageCatalog.Discover(root);
+    public IReadOnlyList<ImageDefinition> Images => images;
 
     public async Task<DockerEnvironment> ConnectAsync() =>
         _docker ??= await DockerEnvironment.ConnectAsync(root, settings.DockerClient, settings.LocalEngine,
@@ -48,8 +48,8 @@ public sealed class ImagePipeline(string root, string temporaryDirectory, Pipeli
         return await planner.PlanAsync(graph, options, token);
     }
 
-    /// <summary>Plans, then builds and pushes what needs it. Returns one outcome per planned image.</summary>
-    public async Task<IReadOnlyList<ImageOutcome>> RunAsync(PlanOptions options, CancellationToken token = default)
+    /// <summary>Plans, then builds and pushes what needs it. Returns the plans and one outcome per selected image.</summary>
+    public async Task<RunResult> RunAsync(PlanOptions options, CancellationToken token = default)
     {
         var plans = await PlanAsync(options, token);
         var selected = SelectImages(plans);
@@ -72,8 +72,11 @@ public sealed class ImagePipeline(string root, string temporaryDirectory, Pipeli
             DefaultNetwork = environment.DefaultNetwork,
             Labels = labels,
         }, root);
-        return await publisher.PublishAsync(selected, token);
+        return new RunResult(plans, await publisher.PublishAsync(selected, token));
     }
+
+    /// <summary>The plans of every image and the outcomes of the images this run built or checked.</summary>
+    public sealed record RunResult(IReadOnlyList<ImagePlan> Plans, IReadOnlyList<ImageOutcome> Outcomes);
 
     private IReadOnlyList<ImagePlan> SelectImages(IReadOnlyList<ImagePlan> plans)
     {

@@ -1,0 +1,98 @@
+using Serilog;
+using Slipway.Engine;
+using Slipway.GitHubActions;
+using Slipway.Planning;
+using Slipway.Publishing;
+
+namespace Slipway;
+
+/// <summary>
+/// The GitHub Actions workflow that runs this build on every push, described here and written to
+/// .github/workflows/ by GenerateWorkflow. Regenerating keeps action versions, because they come from this class.
+/// </summary>
+internal sealed partial class Build
+{
+    static WorkflowDefinition Workflow => new("Images", "images.yml")
+    {
+        Triggers = new WorkflowTriggers
+        {
+            PushBranches = ["main"],
+            PushTags = ["v*"],
+            PullRequestBranches = ["main"],
+            WorkflowDispatch = true,
+            Schedule = "17 4 * * 1",
+        },
+        RegistryLogins = [RegistryLogin.DockerHub("DOCKER_HUB_USERNAME", "DOCKER_HUB_TOKEN")],
+        Parameters =
+        [
+            new("REGISTRY", "docker.io"),
+            new("NAMESPACE", "${{ vars.DOCKER_HUB_NAMESPACE }}"),
+            new("LOCAL_ENGINE", "false"),
+        ],
+        Secrets = [new WorkflowSecret("DockerHubToken", "DOCKER_HUB_TOKEN")],
+    };
+
+    [Parameter("With Plan: write the build matrix (groups of images to build) to $GITHUB_OUTPUT")]
+    readonly bool GitHubMatrix;
+
+    string WorkflowPath => Path.Combine(RootDirectory, Workflow.RelativePath);
+
+    Target GenerateWorkflow => _ => _
+        .Description("Write the GitHub Actions workflow described in Build.GitHubActions.cs")
+        .Executes(() =>
+        {
+            Workflow.Validate();
+            var text = WorkflowWriter.Write(Workflow);
+            Directory.CreateDirectory(Path.GetDirectoryName(WorkflowPath)!);
+            if (File.Exists(WorkflowPath) && File.ReadAllText(WorkflowPath) == text)
+            {
+                Log.Information("{Path} is up to date", Workflow.RelativePath);
+                return;
+            }
+
+            File.WriteAllText(WorkflowPath, text);
+            Log.Warning("Wrote {Path}; commit it", Workflow.RelativePath);
+        });
+
+    Target CheckWorkflow => _ => _
+        .Description("Fail when the committed workflow differs from what the build class generates")
+        .Executes(() =>
+        {
+            var committed = File.Exists(WorkflowPath) ? File.ReadAllText(WorkflowPath) : "";
+            var difference = WorkflowStaleness.Diff(WorkflowWriter.Write(Workflow), committed);
+            if (difference is not null)
+                throw new BuildFailedException($"{Workflow.RelativePath} is out of date. Run ./build.sh " +
+                                               $"GenerateWorkflow and commit the result.{Environment.NewLine}{difference}");
+            Log.Information("{Path} matches the build class", Workflow.RelativePath);
+        });
+
+    private void WriteGitHubMatrix(IReadOnlyList<ImagePlan> plans)
+    {
+        var groups = MatrixGrouping.Group(plans
+            .Select(p => new PlannedImage(p.Id, p.NeedsBuild, p.Node.Parents.Select(x => x.Image.Id).ToList()))
+            .ToList());
+        var output = MatrixGrouping.ToGitHubOutput(groups);
+        var path = Environment.GetEnvironmentVariable("GITHUB_OUTPUT");
+        if (string.IsNullOrEmpty(path))
+            Console.Out.Write(output);
+        else
+            File.AppendAllText(path, output);
+        Log.Information("Build matrix: {Count} groups", groups.Count);
+    }
+
+    /// <summary>Writes the job summary and one annotation per failure, when running on GitHub Actions.</summary>
+    private void ReportToGitHub(IReadOnlyList<Publishing.ImageOutcome> outcomes, IReadOnlyList<ImagePlan> plans)
+    {
+        if (!IsGitHubActions)
+            return;
+        var parents = plans.ToDictionary(p => p.Id, p => (IReadOnlyList<string>)p.Node.Parents.Select(x => x.Image.Id).ToList());
+        var rows = outcomes.Select(o => new GitHubActions.ImageOutcome(o.Id,
+            o.Status == OutcomeStatus.Failed ? "Failed" : Pipeline.RunReport.Status(o.Status), o.Reason, o.Duration,
+            o.Digest is { } d && d.StartsWith("sha256:", StringComparison.Ordinal) && d.Length == 71 ? d : null,
+            parents.GetValueOrDefault(o.Id) ?? [], o.FailureFile, o.FailureFile is null ? null : 1)).ToList();
+        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+            JobSummary.Append(summary, JobSummary.Render(rows));
+        foreach (var annotation in JobSummary.Annotations(rows))
+            Console.Out.WriteLine(annotation);
+    }
+}
