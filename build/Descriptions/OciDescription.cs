@@ -66,7 +66,7 @@ public static partial class OciDescription
             }
 
             // A "===" or "---" line under text makes that text a setext heading, not a paragraph.
-            if (paragraph.Count > 0 && (trimmed.All(c => c == '=') || trimmed.All(c => c == '-')))
+            if (paragraph.Count > 0 && trimmed.Length > 0 && (trimmed.All(c => c == '=') || trimmed.All(c => c == '-')))
             {
                 paragraph.Clear();
                 continue;
