@@ -58,7 +58,7 @@ public static class DescriptionText
         return new FitResult(kept.TrimEnd() + Ellipsis, WasCut: true, originalBytes);
     }
 
-    /// <summary>Returns the longest prefix of <paramref name="text"/> whose UTF-8 encoding fits in the budget.</summary>
+    /// <summary>Returns the longest prefix of <paramref name="text"/> whose UTF-8 encoding fits the budget.</summary>
     internal static string CutToBytes(string text, int budgetBytes)
     {
         var usedBytes = 0;

@@ -53,7 +53,7 @@ public sealed class DockerHubClient
     /// Text over a size limit is truncated: the full description ends with <see cref="DescriptionText.CutNotice"/>
     /// and the short one with "…". Each truncation adds a warning to the result and to the log.
     /// </summary>
-    /// <param name="fullReadmeUrl">URL of the whole README, quoted in the notice of a truncated full description.</param>
+    /// <param name="fullReadmeUrl">URL of the whole README, quoted in the notice of a truncated description.</param>
     /// <exception cref="DescriptionException">Login, read or update failed.</exception>
     public async Task<DescriptionSyncResult> SyncAsync(string repositoryNamespace, string repositoryName,
         string fullDescription, string shortDescription, string fullReadmeUrl,
@@ -61,13 +61,16 @@ public sealed class DockerHubClient
     {
         var repository = $"{repositoryNamespace}/{repositoryName}";
         var warnings = new List<string>();
-        var full = DescriptionText.Fit(fullDescription, FullDescriptionMaxBytes, DescriptionText.CutNotice(fullReadmeUrl));
+        var notice = DescriptionText.CutNotice(fullReadmeUrl);
+        var full = DescriptionText.Fit(fullDescription, FullDescriptionMaxBytes, notice);
         WarnIfCut(full, FullDescriptionMaxBytes, "full description", repository, warnings);
-        var summary = DescriptionText.FitLine(OciDescription.CollapseWhitespace(shortDescription), ShortDescriptionMaxBytes);
+        var oneLine = OciDescription.CollapseWhitespace(shortDescription);
+        var summary = DescriptionText.FitLine(oneLine, ShortDescriptionMaxBytes);
         WarnIfCut(summary, ShortDescriptionMaxBytes, "short description", repository, warnings);
 
         var accessToken = await LogInAsync(cancellationToken);
-        var path = $"v2/repositories/{Uri.EscapeDataString(repositoryNamespace)}/{Uri.EscapeDataString(repositoryName)}/";
+        var path = $"v2/repositories/{Uri.EscapeDataString(repositoryNamespace)}/" +
+            $"{Uri.EscapeDataString(repositoryName)}/";
         var current = await _api.SendAsync(HttpMethod.Get, path, accessToken, jsonBody: null, cancellationToken);
         var source = $"Docker Hub GET {path}";
 
@@ -95,7 +98,8 @@ public sealed class DockerHubClient
             return _accessToken;
 
         var body = JsonBody.Object(("identifier", _username), ("secret", _token));
-        var response = await _api.SendAsync(HttpMethod.Post, "v2/auth/token", bearerToken: null, body, cancellationToken);
+        var response = await _api.SendAsync(HttpMethod.Post, "v2/auth/token", bearerToken: null, body,
+            cancellationToken);
         var accessToken = JsonBody.ReadString(response, "access_token", "Docker Hub POST v2/auth/token");
         if (accessToken.Length == 0)
             throw new DescriptionException("Docker Hub POST v2/auth/token returned no access_token.");
@@ -112,7 +116,8 @@ public sealed class DockerHubClient
         warnings.Add($"The Docker Hub {field} of {repository} is {fit.OriginalBytes} bytes, over the limit of " +
             $"{maxBytes} bytes, so it was truncated.");
         _logger.Warning(
-            "Docker Hub {Field} of {Repository} is {OriginalBytes} bytes, over the limit of {MaxBytes} bytes; truncated",
+            "Docker Hub {Field} of {Repository} is {OriginalBytes} bytes, over the limit of {MaxBytes} bytes, " +
+            "so it was truncated",
             field, repository, fit.OriginalBytes, maxBytes);
     }
 }

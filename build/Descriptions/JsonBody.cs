@@ -8,7 +8,8 @@ internal static class JsonBody
 {
     // The relaxed encoder writes non-ASCII text as UTF-8 instead of \u escapes. Its HTML-unsafe output
     // does not matter here, because the JSON never goes into a web page.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Returns UTF-8 JSON for an object with the given string properties, in the given order.</summary>
     public static byte[] Object(params (string Name, string Value)[] properties)
@@ -36,17 +37,20 @@ internal static class JsonBody
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new DescriptionException($"{source} returned JSON that is not an object.");
-            if (!document.RootElement.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null)
+            if (!document.RootElement.TryGetProperty(name, out var property)
+                || property.ValueKind == JsonValueKind.Null)
                 return "";
             if (property.ValueKind != JsonValueKind.String)
-                throw new DescriptionException($"{source} returned \"{name}\" as {property.ValueKind}, expected a string.");
+                throw new DescriptionException(
+                    $"{source} returned \"{name}\" as {property.ValueKind}, expected a string.");
             return property.GetString() ?? "";
         }
         catch (JsonException exception)
         {
             // The exception message can quote the body, so it is left out in case the body contains a token.
             throw new DescriptionException($"{source} returned a body that is not valid JSON ({json.Length} chars).",
-                new JsonException($"Invalid JSON at line {exception.LineNumber}, byte {exception.BytePositionInLine}."));
+                new JsonException(
+                    $"Invalid JSON at line {exception.LineNumber}, byte {exception.BytePositionInLine}."));
         }
     }
 }

@@ -44,7 +44,8 @@ public static partial class OciDescription
         {
             var line = rawLine.TrimEnd('\r', '\n');
             var trimmed = line.Trim();
-            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            if (trimmed.StartsWith("```", StringComparison.Ordinal)
+                || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
                 inFence = !inFence;
                 if (paragraph.Count > 0)

@@ -60,11 +60,13 @@ public sealed class QuayClient
             warnings.Add($"The Quay description of {repository} is {description.OriginalBytes} bytes, over the " +
                 $"limit of {DescriptionMaxBytes} bytes, so it was truncated.");
             _logger.Warning(
-                "Quay description of {Repository} is {OriginalBytes} bytes, over the limit of {MaxBytes} bytes; truncated",
+                "Quay description of {Repository} is {OriginalBytes} bytes, over the limit of {MaxBytes} bytes, " +
+                "so it was truncated",
                 repository, description.OriginalBytes, DescriptionMaxBytes);
         }
 
-        var path = $"api/v1/repository/{Uri.EscapeDataString(repositoryNamespace)}/{Uri.EscapeDataString(repositoryName)}";
+        var path = $"api/v1/repository/{Uri.EscapeDataString(repositoryNamespace)}/" +
+            Uri.EscapeDataString(repositoryName);
         // includeTags=false skips the up to 500 tags that Quay otherwise returns with the repository.
         var current = await _api.SendAsync(HttpMethod.Get, path + "?includeTags=false", _token, jsonBody: null,
             cancellationToken);

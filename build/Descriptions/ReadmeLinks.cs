@@ -13,11 +13,13 @@ public static partial class ReadmeLinks
     // Inline link or image. The text may contain one level of brackets, as in the badge [![alt](img)](link).
     [GeneratedRegex("""
         (?<bang>!?)\[(?<text>(?:[^\[\]\n]|\[[^\[\]\n]*\](?:\([^()\s]*\))?)*)\]
-        \((?<space>[ \t]*)(?<dest><[^<>\n]*>|[^\s()<>]+)(?<title>(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*)\)
+        \((?<space>[ \t]*)(?<dest><[^<>\n]*>|[^\s()<>]+)
+        (?<title>(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*)\)
         """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex InlineLink();
 
-    [GeneratedRegex(@"^(?<lead> {0,3}\[(?<label>[^\]\n]+)\]:[ \t]*)(?<dest><[^<>\n]*>|[^\s<>]+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?<lead> {0,3}\[(?<label>[^\]\n]+)\]:[ \t]*)(?<dest><[^<>\n]*>|[^\s<>]+)",
+        RegexOptions.Multiline)]
     private static partial Regex ReferenceDefinition();
 
     // Image references: full ![alt][label], collapsed ![label][] and shortcut ![label].
@@ -100,7 +102,7 @@ public static partial class ReadmeLinks
         return labels;
     }
 
-    /// <summary>Normalizes a reference label the way CommonMark matches them: case-folded, whitespace collapsed.</summary>
+    /// <summary>Normalizes a reference label as CommonMark matches labels: case-folded, whitespace collapsed.</summary>
     private static string NormalizeLabel(string label) =>
         string.Join(' ', label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 }

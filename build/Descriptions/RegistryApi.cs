@@ -8,7 +8,7 @@ namespace Slipway.Descriptions;
 /// <summary>
 /// Sends JSON requests to one registry API with retries and turns failures into <see cref="DescriptionException"/>.
 /// Retries 429 (waiting as Retry-After requests), 5xx and network errors, up to <see cref="RetryPolicy.MaxAttempts"/>.
-/// Rejects 401 and 403 at once with <c>credentialHint</c>, which says what the token needs.
+/// Throws at once on 401 and 403, with <c>credentialHint</c> in the message to say what the token needs.
 /// Every registered secret is replaced with "***" in messages and logs.
 /// </summary>
 internal sealed class RegistryApi
@@ -79,8 +79,10 @@ internal sealed class RegistryApi
                     $"{_serviceName} {method} {pathAndQuery} failed after {attempt} attempts. Last error: {failure}.");
 
             _logger.Warning(
-                "{Service} {Method} {Path} failed ({Failure}), retrying in {DelaySeconds:0.###} s (attempt {Attempt} of {MaxAttempts})",
-                _serviceName, method.Method, pathAndQuery, failure, delay.TotalSeconds, attempt + 1, _retry.MaxAttempts);
+                "{Service} {Method} {Path} failed ({Failure}), retrying in {DelaySeconds:0.###} s " +
+                "(attempt {Attempt} of {MaxAttempts})",
+                _serviceName, method.Method, pathAndQuery, failure, delay.TotalSeconds, attempt + 1,
+                _retry.MaxAttempts);
             await _retry.Delay(delay, cancellationToken);
         }
     }

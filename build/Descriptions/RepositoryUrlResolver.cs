@@ -28,7 +28,11 @@ internal sealed partial class RepositoryUrlResolver
     /// </summary>
     public string Resolve(string url, bool isImage)
     {
-        if (url.Length == 0 || url[0] == '#' || url.StartsWith("//", StringComparison.Ordinal) || UrlScheme().IsMatch(url))
+        var isUntouched = url.Length == 0
+            || url[0] == '#'
+            || url.StartsWith("//", StringComparison.Ordinal)
+            || UrlScheme().IsMatch(url);
+        if (isUntouched)
             return url;
 
         var suffixStart = url.IndexOfAny(['?', '#']);

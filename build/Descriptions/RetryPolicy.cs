@@ -12,7 +12,7 @@ public sealed class RetryPolicy
     /// <summary>Maximum attempts per request, the first one included.</summary>
     public int MaxAttempts { get; init; } = 5;
 
-    /// <summary>Delay before the second attempt. Each later attempt doubles it, up to <see cref="MaxBackoff"/>.</summary>
+    /// <summary>Delay before attempt 2. Each later attempt doubles it, up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
@@ -26,7 +26,7 @@ public sealed class RetryPolicy
     /// <summary>Clock used to turn Retry-After dates and Unix timestamps into delays.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>Returns the backoff delay after <paramref name="failedAttempts"/> failed attempts (1 or more).</summary>
+    /// <summary>Returns the backoff delay after <paramref name="failedAttempts"/> (1 or more) failures.</summary>
     public TimeSpan Backoff(int failedAttempts)
     {
         var factor = Math.Pow(2, Math.Min(failedAttempts - 1, 30));

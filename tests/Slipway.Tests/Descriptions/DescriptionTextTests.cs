@@ -74,7 +74,8 @@ public sealed class DescriptionTextTests
     [Fact]
     public void Fit_NoticeLongerThanLimit_Throws()
     {
-        var exception = Assert.Throws<ArgumentException>(() => DescriptionText.Fit(new string('a', 50), 10, "a long notice"));
+        var exception = Assert.Throws<ArgumentException>(
+            () => DescriptionText.Fit(new string('a', 50), 10, "a long notice"));
 
         Assert.Contains("limit is 10 bytes", exception.Message);
     }

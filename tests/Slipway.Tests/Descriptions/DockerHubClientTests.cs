@@ -63,8 +63,8 @@ public sealed class DockerHubClientTests : IAsyncLifetime
     {
         _hub.Repositories["acme/web"] = ("", "");
 
-        var result = await CreateClient().SyncAsync("acme", "web", "# Web\n\nServes static files. ✓", "Static web server",
-            ReadmeUrl);
+        var result = await CreateClient().SyncAsync("acme", "web", "# Web\n\nServes static files. ✓",
+            "Static web server", ReadmeUrl);
 
         var requests = _hub.Requests;
         Assert.Equal(3, requests.Count);
@@ -158,7 +158,8 @@ public sealed class DockerHubClientTests : IAsyncLifetime
     [InlineData("images/web/1.0", "images/web/1.0/docs/usage.md", "images/web/1.0/logo.png", "images/web/shared.md")]
     [InlineData("images/web", "images/web/docs/usage.md", "images/web/logo.png", "images/shared.md")]
     [InlineData("", "docs/usage.md", "logo.png", "shared.md")]
-    public async Task RelativeLinks_ResolveFromReadmeFolder(string readmeFolder, string link, string image, string parent)
+    public async Task RelativeLinks_ResolveFromReadmeFolder(string readmeFolder, string link, string image,
+        string parent)
     {
         _hub.Repositories["acme/web"] = ("", "");
         const string web = "https://github.com/acme/images";
@@ -178,11 +179,11 @@ public sealed class DockerHubClientTests : IAsyncLifetime
         await CreateClient().SyncAsync("acme", "web", rewritten, "Static web server", ReadmeUrl);
 
         var full = AssertPatch(_hub.Requests[2]).GetProperty("full_description").GetString()!;
-        var parentPath = readmeFolder.Length == 0 ? "shared.md" : parent;
+        var blob = web + "/blob/abc123/";
         Assert.Equal($"""
             ![Logo]({web}/raw/abc123/{image})
 
-            See [usage]({web}/blob/abc123/{link}), [shared]({web}/blob/abc123/{parentPath}) and [license]({web}/blob/abc123/LICENSE).
+            See [usage]({blob}{link}), [shared]({blob}{parent}) and [license]({blob}LICENSE).
 
             ```sh
             cat [not a link](docs/usage.md)
@@ -360,7 +361,7 @@ public sealed class DockerHubClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FailingRun_KeepsSecretsOutOfMessagesAndLogs()
+    public async Task FailingRun_LeaksNoSecrets()
     {
         _hub.Repositories["acme/web"] = ("", "");
         // The fake echoes both secrets in its error bodies, as a misbehaving proxy might.

@@ -5,7 +5,7 @@ namespace Slipway.Tests.Descriptions.Fakes;
 /// <summary>
 /// Docker Hub API on loopback: POST /v2/auth/token exchanges user name and personal access token for an
 /// access_token, and GET and PATCH /v2/repositories/{namespace}/{name}/ read and update the descriptions,
-/// requiring that access token as a bearer token. Queued failures answer matching requests first.
+/// requiring that access token as a bearer token. A queued failure is the response to the next matching request.
 /// </summary>
 internal sealed class FakeDockerHub : IAsyncDisposable
 {
@@ -26,7 +26,7 @@ internal sealed class FakeDockerHub : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => Server.Requests;
 
-    /// <summary>Answers the next request with this method and path with <paramref name="response"/>.</summary>
+    /// <summary>Responds to the next request with this method and path with <paramref name="response"/>.</summary>
     public void FailNext(string method, string path, FakeResponse response)
     {
         lock (_failures)

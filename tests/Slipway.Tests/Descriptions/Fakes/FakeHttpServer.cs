@@ -26,7 +26,7 @@ internal sealed record FakeResponse(int Status, string Body = "", IReadOnlyDicti
 }
 
 /// <summary>
-/// HTTP server on 127.0.0.1 and a free port that records every request and answers through <see cref="Handler"/>.
+/// HTTP server on 127.0.0.1 and a free port that records every request and responds through <see cref="Handler"/>.
 /// </summary>
 internal sealed class FakeHttpServer : IAsyncDisposable
 {
@@ -57,7 +57,7 @@ internal sealed class FakeHttpServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Returns a loopback port that was free a moment ago, for servers and for connection-refused tests.</summary>
+    /// <summary>Returns a loopback port that was free a moment ago, for servers and connection-refused tests.</summary>
     public static int FreeLoopbackPort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
