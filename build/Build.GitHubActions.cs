@@ -1,3 +1,4 @@
+#pragma warning disable CS0649 // The engine sets parameter fields through reflection.
 using Serilog;
 using Slipway.Engine;
 using Slipway.GitHubActions;
@@ -87,7 +88,7 @@ internal sealed partial class Build
             return;
         var parents = plans.ToDictionary(p => p.Id, p => (IReadOnlyList<string>)p.Node.Parents.Select(x => x.Image.Id).ToList());
         var rows = outcomes.Select(o => new GitHubActions.ImageOutcome(o.Id,
-            o.Status == OutcomeStatus.Failed ? "Failed" : Pipeline.RunReport.Status(o.Status), o.Reason, o.Duration,
+            o.Status == OutcomeStatus.Failed ? "Failed" : Slipway.Pipeline.RunReport.Status(o.Status), o.Reason, o.Duration,
             o.Digest is { } d && d.StartsWith("sha256:", StringComparison.Ordinal) && d.Length == 71 ? d : null,
             parents.GetValueOrDefault(o.Id) ?? [], o.FailureFile, o.FailureFile is null ? null : 1)).ToList();
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)

@@ -1,3 +1,4 @@
+#pragma warning disable CS0649 // The engine sets parameter fields through reflection.
 using Slipway.Engine;
 using Slipway.Pipeline;
 using Slipway.Planning;

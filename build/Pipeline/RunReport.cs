@@ -14,11 +14,11 @@ public static class RunReport
     {
         var idWidth = Math.Max(5, outcomes.Select(o => o.Id.Length).DefaultIfEmpty(0).Max());
         var text = new StringBuilder();
-        text.AppendLine($"{"Image".PadRight(idWidth)}  {"Status",-9}  {"Duration",8}  {"Digest",-19}  Reason");
+        text.AppendLine($"{"Image".PadRight(idWidth)}  {"Status",-10}  {"Duration",8}  {"Digest",-19}  Reason");
         foreach (var outcome in outcomes)
         {
             var digest = outcome.Digest is null ? "" : Publisher.Shorten(outcome.Digest);
-            text.AppendLine($"{outcome.Id.PadRight(idWidth)}  {Status(outcome.Status),-9}  " +
+            text.AppendLine($"{outcome.Id.PadRight(idWidth)}  {Status(outcome.Status),-10}  " +
                             $"{FormatDuration(outcome.Duration),8}  {digest,-19}  {outcome.Reason}");
         }
 
