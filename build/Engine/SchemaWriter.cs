@@ -19,7 +19,9 @@ internal static class SchemaWriter
 
     public static string Write(string rootDirectory, IReadOnlyList<ParameterMember> parameters, TargetLookup targets)
     {
-        var path = Path.Combine(rootDirectory, ".nuke", "build.schema.json");
+        var directory = Path.Combine(rootDirectory, ".nuke");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "build.schema.json");
         var content = Render(parameters, targets);
         if (!File.Exists(path) || File.ReadAllText(path) != content)
         {
