@@ -71,7 +71,9 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
         var targets = TargetDiscovery.Discover(build, build.InvokeCreateDynamicTargets());
         SchemaWriter.Write(root, parameters, targets);
         var defaults = defaultTargetNames.Select(targets.FindInvoked).ToList();
-        var requested = options.Targets.Count > 0 ? options.Targets.Select(targets.FindInvoked).Distinct().ToList() : defaults;
+        var requested = options.Targets.Count > 0
+            ? options.Targets.Select(targets.FindInvoked).Distinct().ToList()
+            : defaults;
         if (options.Help || (requested.Count == 0 && !options.Plan))
         {
             HelpWriter.Write(_output, targets, defaults, parameters);
@@ -96,7 +98,10 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
     }
 
     private int RunPlan(
-        IReadOnlyList<ExecutableTarget> plan, BuiltInOptions options, TargetLookup targets, IReadOnlyList<ParameterMember> parameters)
+        IReadOnlyList<ExecutableTarget> plan,
+        BuiltInOptions options,
+        TargetLookup targets,
+        IReadOnlyList<ParameterMember> parameters)
     {
         PlanPreparation.ApplyStaticConditions(plan);
         PlanPreparation.ApplySkipOption(plan, options.Skip, targets);
@@ -114,12 +119,14 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
     private static void CheckUnknownOptions(CommandLine commandLine, IReadOnlyList<ParameterMember> parameters)
     {
         var known = parameters.Select(parameter => NameFormat.NormalizeOption(parameter.Name)).ToHashSet();
-        var unknown = commandLine.Options.FirstOrDefault(option => !BuiltInOptions.IsBuiltIn(option) && !known.Contains(option.Key));
+        var unknown = commandLine.Options
+            .FirstOrDefault(option => !BuiltInOptions.IsBuiltIn(option) && !known.Contains(option.Key));
         if (unknown is not null)
         {
             var names = parameters.Select(parameter => parameter.OptionName)
                 .Concat(BuiltInOptions.All.Select(option => NameFormat.ToOption(option.Name)));
-            throw new UsageException($"Unknown option '{unknown.Token}'. Known parameters: {string.Join(", ", names)}.");
+            throw new UsageException(
+                $"Unknown option '{unknown.Token}'. Known parameters: {string.Join(", ", names)}.");
         }
     }
 }

@@ -17,8 +17,8 @@ internal sealed record BuiltInOptions(
     [
         new("Target", typeof(string[]), "Targets to run, as an alternative to naming them before the options."),
         new("Skip", typeof(string[]), "Targets to skip; without names, skips every target that was not invoked."),
-        new("Root", typeof(string), "Root directory of the build; default: the nearest parent folder with a .nuke folder."),
-        new("Profile", typeof(string[]), "Parameter profiles to load from .nuke/parameters.<profile>.json, later wins."),
+        new("Root", typeof(string), "Root directory; default: the nearest folder upwards that contains .nuke."),
+        new("Profile", typeof(string[]), "Profiles to load from .nuke/parameters.<profile>.json; later ones win."),
         new("Verbosity", typeof(Verbosity), "Logging verbosity: Quiet, Minimal, Normal or Verbose; default: Normal."),
         new("Help", typeof(bool), "Shows targets and parameters, then exits."),
         new("Plan", typeof(bool), "Writes the execution plan to .nuke/temp/execution-plan.html, then exits."),

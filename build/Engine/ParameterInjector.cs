@@ -74,7 +74,7 @@ internal sealed class ParameterInjector(
         if (matches.Count > 1)
         {
             logger.Warning(
-                "Environment variables {Variables} all match parameter {Parameter}; ignoring them and keeping the default",
+                "Environment variables {Variables} all match parameter {Parameter}, so it keeps its default value",
                 matches,
                 parameter.OptionName);
             return null;
@@ -104,7 +104,8 @@ internal sealed class ParameterInjector(
             .ToHashSet();
         foreach (var (key, value) in files.Values.Where(pair => !known.Contains(pair.Key)))
         {
-            logger.Warning("Parameter file {File} sets {Key}, which is not a parameter of this build", value.Path, value.Key);
+            logger.Warning(
+                "Parameter file {File} sets {Key}, which is not a parameter of this build", value.Path, value.Key);
         }
     }
 }

@@ -40,7 +40,8 @@ internal static class SchemaWriter
             json.WriteString("$schema", "http://json-schema.org/draft-04/schema#");
             json.WriteString("title", "Build Schema");
             json.WriteStartObject("definitions");
-            WriteEnum(json, "ExecutableTarget", targets.All.Select(target => target.Name).Order(StringComparer.Ordinal));
+            var targetNames = targets.All.Select(target => target.Name).Order(StringComparer.Ordinal);
+            WriteEnum(json, "ExecutableTarget", targetNames);
             WriteEnum(json, "Verbosity", Enum.GetNames<Verbosity>());
             WriteBuiltIns(json);
             json.WriteEndObject();

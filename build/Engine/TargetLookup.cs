@@ -14,7 +14,8 @@ internal sealed class TargetLookup
         {
             if (!_byName.TryAdd(NameFormat.NormalizeOption(target.Name), target))
             {
-                throw new BuildFailedException($"Two targets are named '{target.Name}' (names ignore case and dashes).");
+                throw new BuildFailedException(
+                    $"Two targets are named '{target.Name}'. Target names ignore case and dashes.");
             }
         }
     }

@@ -18,7 +18,8 @@ public sealed class OutputTests : IDisposable
         public Target Restore => _ => _.Executes(() => ReportSummary("3 tools"));
         public Target Compile => _ => _.DependsOn(Restore).Executes(() => { });
         public Target All => _ => _.DependsOn(Compile);
-        public Target Leak => _ => _.Executes(() => throw new BuildFailedException($"Login with {RegistryToken} failed."));
+        public Target Leak => _ => _.Executes(
+            () => throw new BuildFailedException($"Login with {RegistryToken} failed."));
         public Target Report => _ => _.Executes(() => ReportSummary($"used {RegistryToken}"));
     }
 
@@ -31,7 +32,8 @@ public sealed class OutputTests : IDisposable
         var result = _root.Run(build, "Compile");
 
         Assert.True(build.IsGitHubActions);
-        Assert.Contains("::group::Restore\n::endgroup::\n::group::Compile\n::endgroup::", result.Output.ReplaceLineEndings("\n"));
+        var output = result.Output.ReplaceLineEndings("\n");
+        Assert.Contains("::group::Restore\n::endgroup::\n::group::Compile\n::endgroup::", output);
     }
 
     [Fact]

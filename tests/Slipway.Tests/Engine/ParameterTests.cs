@@ -63,7 +63,8 @@ public sealed class ParameterTests : IDisposable
     [Fact]
     public void Profile_WinsOverParametersJson()
     {
-        _root.WriteParameterFile("parameters.json", """{ "$schema": "./build.schema.json", "RegistryUser": "file", "MaxParallel": 3 }""");
+        _root.WriteParameterFile(
+            "parameters.json", """{ "$schema": "./build.schema.json", "RegistryUser": "file", "MaxParallel": 3 }""");
         _root.WriteParameterFile("parameters.ci.json", """{ "RegistryUser": "ci" }""");
         _root.WriteParameterFile("parameters.release.json", """{ "RegistryUser": "release", "NoPush": true }""");
         var build = new ParameterBuild();

@@ -62,7 +62,9 @@ public sealed class SchemaTests : IDisposable
         Assert.Equal("boolean", properties.GetProperty("NoPush").GetProperty("type").GetString());
         var platforms = properties.GetProperty("Platforms");
         Assert.Equal("array", platforms.GetProperty("type").GetString());
-        var platformNames = platforms.GetProperty("items").GetProperty("enum").EnumerateArray().Select(item => item.GetString());
+        var platformNames = platforms.GetProperty("items").GetProperty("enum")
+            .EnumerateArray()
+            .Select(item => item.GetString());
         Assert.Equal(["Amd64", "Arm64"], platformNames);
     }
 
