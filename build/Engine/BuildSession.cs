@@ -94,23 +94,30 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
             return SuccessExitCode;
         }
 
-        return RunPlan(plan, options, targets, parameters);
+        return RunPlan(plan, options, targets, parameters, BuildAttempt.HashInvocation(args));
     }
 
     private int RunPlan(
         IReadOnlyList<ExecutableTarget> plan,
         BuiltInOptions options,
         TargetLookup targets,
-        IReadOnlyList<ParameterMember> parameters)
+        IReadOnlyList<ParameterMember> parameters,
+        string invocation)
     {
         PlanPreparation.ApplyStaticConditions(plan);
         PlanPreparation.ApplySkipOption(plan, options.Skip, targets);
+        if (options.Continue && !BuildAttempt.SkipSucceeded(build.TemporaryDirectory, invocation, plan))
+        {
+            _logger.Warning("No previous run with the same arguments was recorded, so --continue runs all targets");
+        }
+
         PlanPreparation.CheckRequirements(plan, parameters);
         build.InvokeOnBuildInitialized();
 
         var block = new OutputBlock(_output, build.IsGitHubActions, options.Verbosity == Verbosity.Quiet);
         new TargetExecutor(_logger, block, _masker, options.Verbosity, host.Cancellation).Run(plan);
         var succeeded = plan.All(target => target.Status is not (TargetStatus.Failed or TargetStatus.Aborted));
+        BuildAttempt.Save(build.TemporaryDirectory, invocation, plan);
         build.InvokeOnBuildFinished(succeeded);
         SummaryWriter.Write(_output, plan, succeeded, _masker);
         return succeeded ? SuccessExitCode : FailureExitCode;

@@ -11,7 +11,8 @@ internal sealed record BuiltInOptions(
     Verbosity Verbosity,
     bool Help,
     bool Plan,
-    bool NoLogo)
+    bool NoLogo,
+    bool Continue)
 {
     public static readonly IReadOnlyList<BuiltInOption> All =
     [
@@ -23,6 +24,10 @@ internal sealed record BuiltInOptions(
         new("Help", typeof(bool), "Shows targets and parameters, then exits."),
         new("Plan", typeof(bool), "Writes the execution plan to .nuke/temp/execution-plan.html, then exits."),
         new("NoLogo", typeof(bool), "Leaves out the logo line at the start."),
+        new(
+            "Continue",
+            typeof(bool),
+            "Runs only the targets that did not succeed in the previous run with the same arguments."),
     ];
 
     private static readonly HashSet<string> Keys =
@@ -43,7 +48,8 @@ internal sealed record BuiltInOptions(
             commandLine.Find("Verbosity") is null ? Verbosity.Normal : Read<Verbosity>(commandLine, "Verbosity"),
             Read<bool>(commandLine, "Help") || Read<bool>(commandLine, "h"),
             Read<bool>(commandLine, "Plan"),
-            Read<bool>(commandLine, "NoLogo"));
+            Read<bool>(commandLine, "NoLogo"),
+            Read<bool>(commandLine, "Continue"));
     }
 
     private static T? Read<T>(CommandLine commandLine, string name)
