@@ -1,3 +1,4 @@
+using System.Reflection;
 using Serilog;
 using Serilog.Core;
 
@@ -24,24 +25,35 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
         {
             return RunSteps(args);
         }
-        catch (UsageException exception)
-        {
-            _output.WriteLine($"Error: {_masker.Apply(exception.Message)}");
-            _output.WriteLine("Run with --help to see targets and parameters.");
-            return UsageExitCode;
-        }
-        catch (BuildFailedException exception)
-        {
-            _output.WriteLine($"Error: {_masker.Apply(exception.Message)}");
-            return FailureExitCode;
-        }
         catch (Exception exception)
         {
-            var details = _verbosity == Verbosity.Verbose
-                ? exception.ToString()
-                : $"{exception.GetType().Name}: {exception.Message}";
-            _output.WriteLine($"Error: {_masker.Apply(details)}");
-            return FailureExitCode;
+            return Report(exception);
+        }
+    }
+
+    private int Report(Exception exception)
+    {
+        // Reflection wraps exceptions thrown by Target property getters.
+        if (exception is TargetInvocationException { InnerException: { } inner })
+        {
+            exception = inner;
+        }
+
+        switch (exception)
+        {
+            case UsageException:
+                _output.WriteLine($"Error: {_masker.Apply(exception.Message)}");
+                _output.WriteLine("Run with --help to see targets and parameters.");
+                return UsageExitCode;
+            case BuildFailedException:
+                _output.WriteLine($"Error: {_masker.Apply(exception.Message)}");
+                return FailureExitCode;
+            default:
+                var details = _verbosity == Verbosity.Verbose
+                    ? exception.ToString()
+                    : $"{exception.GetType().Name}: {exception.Message}";
+                _output.WriteLine($"Error: {_masker.Apply(details)}");
+                return FailureExitCode;
         }
     }
 

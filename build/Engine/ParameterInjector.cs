@@ -64,11 +64,11 @@ internal sealed class ParameterInjector(
         }
 
         var key = NameFormat.LettersAndDigits(parameter.Name);
+        var prefixedKey = "nuke" + key;
         var matches = environment
             .Where(variable => variable.Value.Length > 0)
             .Select(variable => variable.Key)
-            .Where(name => NameFormat.LettersAndDigits(name) is var normalized &&
-                           (normalized == key || normalized == "nuke" + key))
+            .Where(name => NameFormat.LettersAndDigits(name) == key || NameFormat.LettersAndDigits(name) == prefixedKey)
             .OrderBy(name => name, StringComparer.Ordinal)
             .ToList();
         if (matches.Count > 1)
