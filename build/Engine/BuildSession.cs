@@ -82,9 +82,9 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
 
         var targets = TargetDiscovery.Discover(build, build.InvokeCreateDynamicTargets());
         SchemaWriter.Write(root, parameters, targets);
-        var defaults = defaultTargetNames.Select(targets.FindInvoked).ToList();
+        var defaults = defaultTargetNames.Select(targets.Get).ToList();
         var requested = options.Targets.Count > 0
-            ? options.Targets.Select(targets.FindInvoked).Distinct().ToList()
+            ? options.Targets.Select(targets.Get).Distinct().ToList()
             : defaults;
         if (options.Help || (requested.Count == 0 && !options.Plan))
         {

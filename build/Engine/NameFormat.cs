@@ -18,6 +18,10 @@ internal static class NameFormat
     /// <summary>
     /// Converts a PascalCase name to kebab-case: MaxParallel → max-parallel, HTTPServer → http-server.
     /// </summary>
+    /// <remarks>
+    /// NOTE: compound words are split too, so NuGetApiKey becomes nu-get-api-key, where NUKE prints
+    /// nuget-api-key. Set <see cref="ParameterAttribute.Name"/> to NugetApiKey to get NUKE's spelling.
+    /// </remarks>
     public static string ToKebabCase(string name)
     {
         var builder = new StringBuilder(name.Length + 4);

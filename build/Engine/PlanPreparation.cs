@@ -53,7 +53,7 @@ internal static class PlanPreparation
 
         var skipped = skip.Count == 0
             ? plan.ToHashSet()
-            : skip.Select(lookup.FindInvoked).ToHashSet();
+            : skip.Select(lookup.Get).ToHashSet();
         foreach (var target in plan.Where(target => skipped.Contains(target) && !target.IsInvoked))
         {
             Skip(target, "via --skip");
