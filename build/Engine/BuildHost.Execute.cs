@@ -20,7 +20,8 @@ public abstract partial class BuildHost
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, eventArgs) =>
         {
-            // The first Ctrl-C stops scheduling new targets; the running target finishes. A second one ends the process.
+            // The first Ctrl-C stops scheduling new targets, but the running target finishes.
+            // A second Ctrl-C ends the process.
             if (!cancellation.IsCancellationRequested)
             {
                 eventArgs.Cancel = true;
@@ -53,5 +54,6 @@ public abstract partial class BuildHost
     private static string GetTargetName<T>(Expression<Func<T, Target>> expression) =>
         expression.Body is MemberExpression member
             ? member.Member.Name
-            : throw new ArgumentException($"A default target must be a Target property, such as x => x.Compile, not {expression}.");
+            : throw new ArgumentException(
+                $"A default target must be a Target property, such as x => x.Compile, not {expression}.");
 }

@@ -14,9 +14,10 @@ internal static class BuildLogging
     public static ILogger Create(Verbosity verbosity, HostEnvironment host)
     {
         var configuration = new LoggerConfiguration().MinimumLevel.Is(ToLevel(verbosity));
+        var formatter = new MessageTemplateTextFormatter(OutputTemplate);
         configuration = host.UseConsole
             ? configuration.WriteTo.Console(outputTemplate: OutputTemplate)
-            : configuration.WriteTo.Sink(new TextWriterSink(host.Output, new MessageTemplateTextFormatter(OutputTemplate)));
+            : configuration.WriteTo.Sink(new TextWriterSink(host.Output, formatter));
         return configuration.CreateLogger();
     }
 

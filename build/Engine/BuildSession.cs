@@ -1,3 +1,4 @@
+using System.Reflection;
 using Serilog;
 using Serilog.Core;
 
@@ -24,24 +25,35 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
         {
             return RunSteps(args);
         }
-        catch (UsageException exception)
-        {
-            _output.WriteLine($"Error: {_masker.Apply(exception.Message)}");
-            _output.WriteLine("Run with --help to see targets and parameters.");
-            return UsageExitCode;
-        }
-        catch (BuildFailedException exception)
-        {
-            _output.WriteLine($"Error: {_masker.Apply(exception.Message)}");
-            return FailureExitCode;
-        }
         catch (Exception exception)
         {
-            var details = _verbosity == Verbosity.Verbose
-                ? exception.ToString()
-                : $"{exception.GetType().Name}: {exception.Message}";
-            _output.WriteLine($"Error: {_masker.Apply(details)}");
-            return FailureExitCode;
+            return Report(exception);
+        }
+    }
+
+    private int Report(Exception exception)
+    {
+        // Reflection wraps exceptions thrown by Target property getters.
+        if (exception is TargetInvocationException { InnerException: { } inner })
+        {
+            exception = inner;
+        }
+
+        switch (exception)
+        {
+            case UsageException:
+                _output.WriteLine($"Error: {_masker.Apply(exception.Message)}");
+                _output.WriteLine("Run with --help to see targets and parameters.");
+                return UsageExitCode;
+            case BuildFailedException:
+                _output.WriteLine($"Error: {_masker.Apply(exception.Message)}");
+                return FailureExitCode;
+            default:
+                var details = _verbosity == Verbosity.Verbose
+                    ? exception.ToString()
+                    : $"{exception.GetType().Name}: {exception.Message}";
+                _output.WriteLine($"Error: {_masker.Apply(details)}");
+                return FailureExitCode;
         }
     }
 
@@ -70,8 +82,10 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
 
         var targets = TargetDiscovery.Discover(build, build.InvokeCreateDynamicTargets());
         SchemaWriter.Write(root, parameters, targets);
-        var defaults = defaultTargetNames.Select(targets.FindInvoked).ToList();
-        var requested = options.Targets.Count > 0 ? options.Targets.Select(targets.FindInvoked).Distinct().ToList() : defaults;
+        var defaults = defaultTargetNames.Select(targets.Get).ToList();
+        var requested = options.Targets.Count > 0
+            ? options.Targets.Select(targets.Get).Distinct().ToList()
+            : defaults;
         if (options.Help || (requested.Count == 0 && !options.Plan))
         {
             HelpWriter.Write(_output, targets, defaults, parameters);
@@ -92,20 +106,30 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
             return SuccessExitCode;
         }
 
-        return RunPlan(plan, options, targets, parameters);
+        return RunPlan(plan, options, targets, parameters, BuildAttempt.HashInvocation(args));
     }
 
     private int RunPlan(
-        IReadOnlyList<ExecutableTarget> plan, BuiltInOptions options, TargetLookup targets, IReadOnlyList<ParameterMember> parameters)
+        IReadOnlyList<ExecutableTarget> plan,
+        BuiltInOptions options,
+        TargetLookup targets,
+        IReadOnlyList<ParameterMember> parameters,
+        string invocation)
     {
         PlanPreparation.ApplyStaticConditions(plan);
         PlanPreparation.ApplySkipOption(plan, options.Skip, targets);
+        if (options.Continue && !BuildAttempt.SkipSucceeded(build.TemporaryDirectory, invocation, plan))
+        {
+            _logger.Warning("No previous run with the same arguments was recorded, so --continue runs all targets");
+        }
+
         PlanPreparation.CheckRequirements(plan, parameters);
         build.InvokeOnBuildInitialized();
 
         var block = new OutputBlock(_output, build.IsGitHubActions, options.Verbosity == Verbosity.Quiet);
         new TargetExecutor(_logger, block, _masker, options.Verbosity, host.Cancellation).Run(plan);
         var succeeded = plan.All(target => target.Status is not (TargetStatus.Failed or TargetStatus.Aborted));
+        BuildAttempt.Save(build.TemporaryDirectory, invocation, plan);
         build.InvokeOnBuildFinished(succeeded);
         SummaryWriter.Write(_output, plan, succeeded, _masker);
         return succeeded ? SuccessExitCode : FailureExitCode;
@@ -114,12 +138,14 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
     private static void CheckUnknownOptions(CommandLine commandLine, IReadOnlyList<ParameterMember> parameters)
     {
         var known = parameters.Select(parameter => NameFormat.NormalizeOption(parameter.Name)).ToHashSet();
-        var unknown = commandLine.Options.FirstOrDefault(option => !BuiltInOptions.IsBuiltIn(option) && !known.Contains(option.Key));
+        var unknown = commandLine.Options
+            .FirstOrDefault(option => !BuiltInOptions.IsBuiltIn(option) && !known.Contains(option.Key));
         if (unknown is not null)
         {
             var names = parameters.Select(parameter => parameter.OptionName)
                 .Concat(BuiltInOptions.All.Select(option => NameFormat.ToOption(option.Name)));
-            throw new UsageException($"Unknown option '{unknown.Token}'. Known parameters: {string.Join(", ", names)}.");
+            throw new UsageException(
+                $"Unknown option '{unknown.Token}'. Known parameters: {string.Join(", ", names)}.");
         }
     }
 }

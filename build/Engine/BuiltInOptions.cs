@@ -11,18 +11,23 @@ internal sealed record BuiltInOptions(
     Verbosity Verbosity,
     bool Help,
     bool Plan,
-    bool NoLogo)
+    bool NoLogo,
+    bool Continue)
 {
     public static readonly IReadOnlyList<BuiltInOption> All =
     [
         new("Target", typeof(string[]), "Targets to run, as an alternative to naming them before the options."),
         new("Skip", typeof(string[]), "Targets to skip; without names, skips every target that was not invoked."),
-        new("Root", typeof(string), "Root directory of the build; default: the nearest parent folder with a .nuke folder."),
-        new("Profile", typeof(string[]), "Parameter profiles to load from .nuke/parameters.<profile>.json, later wins."),
+        new("Root", typeof(string), "Root directory; default: the nearest folder upwards that contains .nuke."),
+        new("Profile", typeof(string[]), "Profiles to load from .nuke/parameters.<profile>.json; later ones win."),
         new("Verbosity", typeof(Verbosity), "Logging verbosity: Quiet, Minimal, Normal or Verbose; default: Normal."),
         new("Help", typeof(bool), "Shows targets and parameters, then exits."),
         new("Plan", typeof(bool), "Writes the execution plan to .nuke/temp/execution-plan.html, then exits."),
         new("NoLogo", typeof(bool), "Leaves out the logo line at the start."),
+        new(
+            "Continue",
+            typeof(bool),
+            "Runs only the targets that did not succeed in the previous run with the same arguments."),
     ];
 
     private static readonly HashSet<string> Keys =
@@ -43,7 +48,8 @@ internal sealed record BuiltInOptions(
             commandLine.Find("Verbosity") is null ? Verbosity.Normal : Read<Verbosity>(commandLine, "Verbosity"),
             Read<bool>(commandLine, "Help") || Read<bool>(commandLine, "h"),
             Read<bool>(commandLine, "Plan"),
-            Read<bool>(commandLine, "NoLogo"));
+            Read<bool>(commandLine, "NoLogo"),
+            Read<bool>(commandLine, "Continue"));
     }
 
     private static T? Read<T>(CommandLine commandLine, string name)

@@ -12,7 +12,8 @@ internal static class ExecutionPlanWriter
     // The browser that opens the page loads Mermaid from this CDN; the engine itself never fetches it.
     private const string MermaidModule = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs";
 
-    public static string Write(string temporaryDirectory, TargetLookup targets, IReadOnlyCollection<ExecutableTarget> plan)
+    public static string Write(
+        string temporaryDirectory, TargetLookup targets, IReadOnlyCollection<ExecutableTarget> plan)
     {
         var path = Path.Combine(temporaryDirectory, "execution-plan.html");
         File.WriteAllText(path, Render(targets, plan));
@@ -41,7 +42,7 @@ internal static class ExecutionPlanWriter
         return html.ToString();
     }
 
-    /// <summary>Renders the Mermaid graph: solid arrows for dependencies, dotted ones for triggers and ordering.</summary>
+    /// <summary>Renders the Mermaid graph, with solid arrows for dependencies and dotted ones for the rest.</summary>
     public static string RenderGraph(TargetLookup targets, IReadOnlyCollection<ExecutableTarget> plan)
     {
         var ids = targets.All.Select((target, index) => (target, id: $"t{index}"))

@@ -31,13 +31,15 @@ internal static class HelpWriter
                 details.Add("-> " + string.Join(", ", target.Dependencies.Select(dependency => dependency.Name)));
             }
 
-            output.WriteLine($"  {(target.Name + " " + marker).PadRight(nameWidth)}  {string.Join(" ", details)}".TrimEnd());
+            var name = (target.Name + " " + marker).PadRight(nameWidth);
+            output.WriteLine($"  {name}  {string.Join(" ", details)}".TrimEnd());
         }
 
         output.WriteLine();
         output.WriteLine("Parameters:");
         var rows = parameters.Select(parameter => (Option: parameter.OptionName, Text: Describe(parameter))).ToList();
-        var builtIns = BuiltInOptions.All.Select(option => (Option: NameFormat.ToOption(option.Name), Text: option.Description))
+        var builtIns = BuiltInOptions.All
+            .Select(option => (Option: NameFormat.ToOption(option.Name), Text: option.Description))
             .ToList();
         var optionWidth = rows.Concat(builtIns).Max(row => row.Option.Length);
         WriteRows(output, rows, optionWidth);

@@ -8,7 +8,8 @@ namespace Slipway.Engine;
 internal static class NameFormat
 {
     /// <summary>Removes every dash and lowercases, so --api-key, -ApiKey and --apikey all match ApiKey.</summary>
-    public static string NormalizeOption(string name) => name.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+    public static string NormalizeOption(string name) =>
+        name.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
 
     /// <summary>Keeps only letters and digits, lowercased, for matching environment variable names.</summary>
     public static string LettersAndDigits(string name) =>
@@ -17,6 +18,10 @@ internal static class NameFormat
     /// <summary>
     /// Converts a PascalCase name to kebab-case: MaxParallel → max-parallel, HTTPServer → http-server.
     /// </summary>
+    /// <remarks>
+    /// NOTE: compound words are split too, so NuGetApiKey becomes nu-get-api-key, where NUKE prints
+    /// nuget-api-key. Set <see cref="ParameterAttribute.Name"/> to NugetApiKey to get NUKE's spelling.
+    /// </remarks>
     public static string ToKebabCase(string name)
     {
         var builder = new StringBuilder(name.Length + 4);
@@ -50,7 +55,7 @@ internal static class NameFormat
             return true;
         }
 
-        // The last capital of an acronym starts a new word when a lowercase letter follows: HTTPServer → HTTP, Server.
+        // The last capital of an acronym starts a word when a lowercase letter follows: HTTPServer → HTTP, Server.
         var hasNext = index + 1 < name.Length;
         return char.IsUpper(previous) && hasNext && char.IsLower(name[index + 1]);
     }

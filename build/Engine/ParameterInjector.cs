@@ -64,17 +64,17 @@ internal sealed class ParameterInjector(
         }
 
         var key = NameFormat.LettersAndDigits(parameter.Name);
+        var prefixedKey = "nuke" + key;
         var matches = environment
             .Where(variable => variable.Value.Length > 0)
             .Select(variable => variable.Key)
-            .Where(name => NameFormat.LettersAndDigits(name) is var normalized &&
-                           (normalized == key || normalized == "nuke" + key))
+            .Where(name => NameFormat.LettersAndDigits(name) == key || NameFormat.LettersAndDigits(name) == prefixedKey)
             .OrderBy(name => name, StringComparer.Ordinal)
             .ToList();
         if (matches.Count > 1)
         {
             logger.Warning(
-                "Environment variables {Variables} all match parameter {Parameter}; ignoring them and keeping the default",
+                "Environment variables {Variables} all match parameter {Parameter}, so it keeps its default value",
                 matches,
                 parameter.OptionName);
             return null;
@@ -104,7 +104,8 @@ internal sealed class ParameterInjector(
             .ToHashSet();
         foreach (var (key, value) in files.Values.Where(pair => !known.Contains(pair.Key)))
         {
-            logger.Warning("Parameter file {File} sets {Key}, which is not a parameter of this build", value.Path, value.Key);
+            logger.Warning(
+                "Parameter file {File} sets {Key}, which is not a parameter of this build", value.Path, value.Key);
         }
     }
 }

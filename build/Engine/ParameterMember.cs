@@ -80,7 +80,8 @@ internal sealed class ParameterMember
         };
         if (!writable)
         {
-            throw new BuildFailedException($"Parameter property '{member.Name}' has no setter; add a set or init accessor.");
+            throw new BuildFailedException(
+                $"Parameter property '{member.Name}' has no setter. Add a set or init accessor.");
         }
 
         if (!ParameterValueConverter.IsSupported(type))
@@ -100,7 +101,8 @@ internal sealed class ParameterMember
         if (duplicate is not null)
         {
             var members = string.Join(", ", duplicate.Select(parameter => parameter.Member.Name));
-            throw new BuildFailedException($"Parameters {members} have the same option name {duplicate.First().OptionName}.");
+            throw new BuildFailedException(
+                $"Parameters {members} have the same option name {duplicate.First().OptionName}.");
         }
     }
 }

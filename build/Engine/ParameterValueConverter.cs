@@ -8,7 +8,8 @@ namespace Slipway.Engine;
 /// </summary>
 internal static class ParameterValueConverter
 {
-    private static readonly Type[] ScalarTypes = [typeof(string), typeof(bool), typeof(int), typeof(long), typeof(double)];
+    private static readonly Type[] ScalarTypes =
+        [typeof(string), typeof(bool), typeof(int), typeof(long), typeof(double)];
 
     public static bool IsSupported(Type type)
     {

@@ -43,7 +43,8 @@ internal static class PlanPreparation
     /// Skips the named targets, or every target that was not invoked when no names are given. Invoked targets
     /// are never skipped this way.
     /// </summary>
-    public static void ApplySkipOption(IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<string>? skip, TargetLookup lookup)
+    public static void ApplySkipOption(
+        IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<string>? skip, TargetLookup lookup)
     {
         if (skip is null)
         {
@@ -52,7 +53,7 @@ internal static class PlanPreparation
 
         var skipped = skip.Count == 0
             ? plan.ToHashSet()
-            : skip.Select(lookup.FindInvoked).ToHashSet();
+            : skip.Select(lookup.Get).ToHashSet();
         foreach (var target in plan.Where(target => skipped.Contains(target) && !target.IsInvoked))
         {
             Skip(target, "via --skip");
@@ -60,12 +61,14 @@ internal static class PlanPreparation
     }
 
     /// <summary>Throws a usage error naming every missing parameter that a target still to run requires.</summary>
-    public static void CheckRequirements(IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<ParameterMember> parameters)
+    public static void CheckRequirements(
+        IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<ParameterMember> parameters)
     {
         var missing = new List<string>();
         foreach (var target in plan.Where(target => target.Status == TargetStatus.Scheduled))
         {
-            foreach (var requirement in target.Definition.Requirements.Where(requirement => IsMissing(requirement.GetValue())))
+            var unmet = target.Definition.Requirements.Where(requirement => IsMissing(requirement.GetValue()));
+            foreach (var requirement in unmet)
             {
                 var parameter = parameters.FirstOrDefault(parameter => parameter.Member.Name == requirement.MemberName);
                 var option = parameter?.OptionName ?? NameFormat.ToOption(requirement.MemberName);

@@ -6,7 +6,8 @@ namespace Slipway.Engine;
 /// </summary>
 internal static class RootResolver
 {
-    public static string Resolve(string? rootOption, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    public static string Resolve(
+        string? rootOption, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         var given = rootOption ?? environment.GetValueOrDefault("NUKE_ROOT");
         if (!string.IsNullOrEmpty(given))

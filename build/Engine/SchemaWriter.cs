@@ -19,7 +19,9 @@ internal static class SchemaWriter
 
     public static string Write(string rootDirectory, IReadOnlyList<ParameterMember> parameters, TargetLookup targets)
     {
-        var path = Path.Combine(rootDirectory, ".nuke", "build.schema.json");
+        var directory = Path.Combine(rootDirectory, ".nuke");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "build.schema.json");
         var content = Render(parameters, targets);
         if (!File.Exists(path) || File.ReadAllText(path) != content)
         {
@@ -38,7 +40,8 @@ internal static class SchemaWriter
             json.WriteString("$schema", "http://json-schema.org/draft-04/schema#");
             json.WriteString("title", "Build Schema");
             json.WriteStartObject("definitions");
-            WriteEnum(json, "ExecutableTarget", targets.All.Select(target => target.Name).Order(StringComparer.Ordinal));
+            var targetNames = targets.All.Select(target => target.Name).Order(StringComparer.Ordinal);
+            WriteEnum(json, "ExecutableTarget", targetNames);
             WriteEnum(json, "Verbosity", Enum.GetNames<Verbosity>());
             WriteBuiltIns(json);
             json.WriteEndObject();

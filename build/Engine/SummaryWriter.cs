@@ -9,7 +9,8 @@ internal static class SummaryWriter
 {
     private const string Gap = "   ";
 
-    public static void Write(TextWriter output, IReadOnlyList<ExecutableTarget> plan, bool succeeded, SecretMasker masker)
+    public static void Write(
+        TextWriter output, IReadOnlyList<ExecutableTarget> plan, bool succeeded, SecretMasker masker)
     {
         var rows = plan.Where(target => target.Status != TargetStatus.Collective)
             .Select(target => new[]

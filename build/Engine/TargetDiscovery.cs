@@ -45,7 +45,7 @@ internal static class TargetDiscovery
         var properties = new List<PropertyInfo>();
         for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
         {
-            // Declaration order within a type; a derived type's override hides the base property of the same name.
+            // Properties keep declaration order within a type. A derived override hides the base property.
             var declared = type.GetProperties(InstanceProperties)
                 .Where(property => property.PropertyType == typeof(Target) && property.GetIndexParameters().Length == 0)
                 .OrderBy(property => property.MetadataToken);

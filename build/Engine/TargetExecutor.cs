@@ -27,10 +27,12 @@ internal sealed class TargetExecutor(
             if (cancellation.IsCancellationRequested && !assured)
             {
                 target.Status = TargetStatus.Aborted;
+                target.SkipReason = "the build was cancelled";
             }
             else if (stopped && !assured)
             {
                 target.Status = TargetStatus.NotRun;
+                target.SkipReason = "an earlier target failed";
             }
             else if (!assured && target.Dependencies.Any(HasNotSucceeded))
             {

@@ -14,7 +14,8 @@ internal sealed class TargetLookup
         {
             if (!_byName.TryAdd(NameFormat.NormalizeOption(target.Name), target))
             {
-                throw new BuildFailedException($"Two targets are named '{target.Name}' (names ignore case and dashes).");
+                throw new BuildFailedException(
+                    $"Two targets are named '{target.Name}'. Target names ignore case and dashes.");
             }
         }
     }
@@ -26,8 +27,8 @@ internal sealed class TargetLookup
 
     public ExecutableTarget? Find(string name) => _byName.GetValueOrDefault(NameFormat.NormalizeOption(name));
 
-    /// <summary>Finds an invoked target, or throws a usage error that lists the available targets.</summary>
-    public ExecutableTarget FindInvoked(string name) =>
+    /// <summary>Finds a target by name, or throws a usage error that lists the available targets.</summary>
+    public ExecutableTarget Get(string name) =>
         Find(name) ?? throw new UsageException(
             $"Target '{name}' not found. Available targets: {string.Join(", ", Listed.Select(t => t.Name))}.");
 

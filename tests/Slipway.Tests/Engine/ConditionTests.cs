@@ -11,8 +11,8 @@ public sealed class ConditionTests : IDisposable
 
     private sealed class ConditionBuild : BuildHost
     {
-        [Parameter("Whether to publish.")] public bool Publish;
-        [Parameter("Registry user name.")] public string? RegistryUser;
+        [Parameter("Whether to publish.")] public bool Publish { get; set; }
+        [Parameter("Registry user name.")] public string? RegistryUser { get; set; }
 
         public List<string> Executed { get; } = [];
         public bool DynamicConditionChecked { get; private set; }

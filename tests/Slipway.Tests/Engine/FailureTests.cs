@@ -110,4 +110,19 @@ public sealed class FailureTests : IDisposable
         Assert.Equal("Aborted", result.SummaryRow("Later")?[1]);
         Assert.Equal(1, result.ExitCode);
     }
+
+    private sealed class BrokenDefinitionBuild : BuildHost
+    {
+        public Target Broken => throw new BuildFailedException("Broken cannot be defined.");
+    }
+
+    [Fact]
+    public void BrokenTargetProperty_ShowsItsMessage()
+    {
+        var result = _root.Run(new BrokenDefinitionBuild(), "Broken");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Error: Broken cannot be defined.", result.Output);
+        Assert.DoesNotContain("TargetInvocationException", result.Output);
+    }
 }

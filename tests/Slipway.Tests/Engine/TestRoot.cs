@@ -25,7 +25,11 @@ internal sealed class TestRoot : IDisposable
         where T : BuildHost =>
         Run(build, args, []);
 
-    public RunResult Run<T>(T build, string[] args, Expression<Func<T, Target>>[] defaultTargets, CancellationToken cancellation = default)
+    public RunResult Run<T>(
+        T build,
+        string[] args,
+        Expression<Func<T, Target>>[] defaultTargets,
+        CancellationToken cancellation = default)
         where T : BuildHost
     {
         var output = new StringWriter();
