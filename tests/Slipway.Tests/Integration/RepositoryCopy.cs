@@ -26,10 +26,10 @@ public sealed class RepositoryCopy : IDisposable
     public static RepositoryCopy Create(string registry, [CallerMemberName] string test = "")
     {
         var root = Directory.CreateTempSubdirectory("slipway-repo-").FullName;
-        CopyDirectory(Path.Combine(SourceRoot, "images"), Path.Combine(root, "images"));
-        Directory.CreateDirectory(Path.Combine(root, ".nuke"));
+        CopyDirectory(System.IO.Path.Combine(SourceRoot, "images"), System.IO.Path.Combine(root, "images"));
+        Directory.CreateDirectory(System.IO.Path.Combine(root, ".nuke"));
         var @namespace = "it-" + test.ToLowerInvariant().Replace('_', '-') + "-" + Guid.NewGuid().ToString("N")[..6];
-        File.WriteAllText(Path.Combine(root, ".nuke", "parameters.json"), JsonSerializer.Serialize(new Dictionary<string, object>
+        File.WriteAllText(System.IO.Path.Combine(root, ".nuke", "parameters.json"), JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["Registry"] = new[] { registry },
             ["Namespace"] = @namespace,
@@ -48,7 +48,7 @@ public sealed class RepositoryCopy : IDisposable
     public async Task<ProcessResult> RunBuildAsync(params string[] arguments)
     {
         var buildDll = System.IO.Path.Combine(AppContext.BaseDirectory, "_build.dll");
-        return await ProcessRunner.RunAsync("dotnet", [buildDll, "--root", Root, "--no-logo", .. arguments],
+        return await ProcessRunner.RunAsync("dotnet", [buildDll, .. arguments, "--root", Root, "--no-logo"],
             new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = null, ["NUKE_ROOT"] = null });
     }
 
