@@ -56,7 +56,8 @@ internal sealed partial class Build
         return CreatePlanOptions() with { ForcedImages = new HashSet<string>(ids, StringComparer.Ordinal) };
     }
 
-    private void ReportOutcomes(ImagePipeline.RunResult result)
+    /// <summary>Logs the image table and writes the reports; returns a failure message, or null when none failed.</summary>
+    private string? ReportOutcomes(ImagePipeline.RunResult result)
     {
         var outcomes = result.Outcomes;
         ReportToGitHub(outcomes, result.Plans);
@@ -65,11 +66,14 @@ internal sealed partial class Build
         Log.Debug("Wrote {Path}", reportPath);
 
         var failed = outcomes.Where(o => o.Status is OutcomeStatus.Failed or OutcomeStatus.Skipped).ToList();
-        var built = outcomes.Count(o => o.Status is OutcomeStatus.Built or OutcomeStatus.Pushed);
-        ReportSummary($"{built} built, {outcomes.Count(o => o.Status == OutcomeStatus.UpToDate)} up to date, " +
-                      $"{failed.Count} failed or skipped");
-        if (failed.Count > 0)
-            throw new BuildFailedException($"{failed.Count} of {outcomes.Count} images failed or were skipped: " +
-                                           string.Join("; ", failed.Select(f => $"{f.Id}: {f.Reason}")));
+        return failed.Count == 0
+            ? null
+            : $"{failed.Count} of {outcomes.Count} images failed or were skipped: " +
+              string.Join("; ", failed.Select(f => $"{f.Id}: {f.Reason}"));
     }
+
+    private static string Summarize(IReadOnlyList<ImageOutcome> outcomes) =>
+        $"{outcomes.Count(o => o.Status is OutcomeStatus.Built or OutcomeStatus.Pushed)} built, " +
+        $"{outcomes.Count(o => o.Status == OutcomeStatus.UpToDate)} up to date, " +
+        $"{outcomes.Count(o => o.Status is OutcomeStatus.Failed or OutcomeStatus.Skipped)} failed or skipped";
 }

@@ -36,7 +36,22 @@ internal sealed partial class Build : BuildHost
         return new PlanOptions(new HashSet<string>(forced, StringComparer.Ordinal), ForceAll: false, Strict);
     }
 
-    private async Task RunImagesAsync(PlanOptions options) => ReportOutcomes(await Pipeline.RunAsync(options));
+    /// <summary>
+    /// Builds and pushes, then syncs descriptions of everything published. A description failure is reported as its
+    /// own failure after the image results, so it never hides or undoes a push.
+    /// </summary>
+    private async Task RunImagesAsync(PlanOptions options)
+    {
+        var result = await Pipeline.RunAsync(options);
+        var descriptions = await DescribePublishedAsync(result.Outcomes);
+        var imageFailure = ReportOutcomes(result);
+        var descriptionFailure = DescriptionFailure(descriptions);
+        var summary = Summarize(result.Outcomes);
+        ReportSummary(descriptions.Count == 0 ? summary : $"{summary}; {Summarize(descriptions)}");
+        var failures = new[] { imageFailure, descriptionFailure }.OfType<string>().ToList();
+        if (failures.Count > 0)
+            throw new BuildFailedException(string.Join(Environment.NewLine, failures));
+    }
 
     private void WritePlan(IReadOnlyList<ImagePlan> plans)
     {

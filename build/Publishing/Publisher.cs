@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Serilog;
 using Slipway.Catalog;
+using Slipway.Descriptions;
 using Slipway.Docker;
 using Slipway.Fingerprints;
 using Slipway.Planning;
@@ -72,6 +73,10 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
             [ImageLabels.Fingerprint] = plan.Inputs.Fingerprint,
             [ImageLabels.Inputs] = InputsLabel.Encode(plan.Inputs.Digests),
         };
+        // Registries without a description field (GHCR and most others) show this label instead.
+        var readme = image.ReadmePath is null ? "" : await File.ReadAllTextAsync(image.ReadmePath, token);
+        if (OciDescription.From(image.Description, readme) is { Length: > 0 } description)
+            labels["org.opencontainers.image.description"] = description;
         var request = new ImageBuildRequest(image.ContextDirectory, image.DockerfilePath, plan.References,
             plan.Node.BuildArgs, labels, image.Target, image.Platforms,
             image.Network is "default" ? null : image.Network ?? options.DefaultNetwork, [plan.PrimaryReference]);

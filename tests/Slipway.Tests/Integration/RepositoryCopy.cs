@@ -45,11 +45,18 @@ public sealed class RepositoryCopy : IDisposable
     public string Reference(string name, string tag) => $"{Registry}/{Namespace}/{name}:{tag}";
 
     /// <summary>Runs the compiled build with <paramref name="arguments"/> and returns its exit code and output.</summary>
-    public async Task<ProcessResult> RunBuildAsync(params string[] arguments)
+    public Task<ProcessResult> RunBuildAsync(params string[] arguments) =>
+        RunBuildAsync(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs the compiled build with extra environment variables (null removes one).</summary>
+    public async Task<ProcessResult> RunBuildAsync(IReadOnlyDictionary<string, string?> environment,
+        params string[] arguments)
     {
         var buildDll = System.IO.Path.Combine(AppContext.BaseDirectory, "_build.dll");
-        return await ProcessRunner.RunAsync("dotnet", [buildDll, .. arguments, "--root", Root, "--no-logo"],
-            new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = null, ["NUKE_ROOT"] = null });
+        var variables = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = null, ["NUKE_ROOT"] = null };
+        foreach (var (key, value) in environment)
+            variables[key] = value;
+        return await ProcessRunner.RunAsync("dotnet", [buildDll, .. arguments, "--root", Root, "--no-logo"], variables);
     }
 
     /// <summary>Reads the per-image status of the last run from its JSON report.</summary>
