@@ -13,7 +13,7 @@ namespace Slipway;
 /// </summary>
 internal sealed partial class Build
 {
-    static WorkflowDefinition Workflow => new("Images", "images.yml")
+    internal static WorkflowDefinition Workflow => new("Images", "images.yml")
     {
         Triggers = new WorkflowTriggers
         {
@@ -27,7 +27,7 @@ internal sealed partial class Build
         Parameters =
         [
             new("REGISTRY", "docker.io"),
-            new("NAMESPACE", "${{ vars.DOCKER_HUB_NAMESPACE }}"),
+            new("NAMESPACE", "slipway"),
             new("LOCAL_ENGINE", "false"),
         ],
         Secrets = [new WorkflowSecret("DockerHubToken", "DOCKER_HUB_TOKEN")],
@@ -37,6 +37,22 @@ internal sealed partial class Build
     readonly bool GitHubMatrix;
 
     string WorkflowPath => Path.Combine(RootDirectory, Workflow.RelativePath);
+
+    /// <summary>
+    /// On a developer's machine every run rewrites a stale workflow file and warns, as NUKE does. On CI (CI set) it
+    /// is left alone, so that CheckWorkflow reports the difference instead.
+    /// </summary>
+    protected override void OnBuildInitialized()
+    {
+        if (IsGitHubActions || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) ||
+            InvokedTargets.Contains(nameof(CheckWorkflow)) || !File.Exists(WorkflowPath))
+            return;
+        var text = WorkflowWriter.Write(Workflow);
+        if (File.ReadAllText(WorkflowPath) == text)
+            return;
+        File.WriteAllText(WorkflowPath, text);
+        Log.Warning("{Path} was out of date and has been regenerated; commit it", Workflow.RelativePath);
+    }
 
     Target GenerateWorkflow => _ => _
         .Description("Write the GitHub Actions workflow described in Build.GitHubActions.cs")

