@@ -37,14 +37,26 @@ internal sealed class FakeHttpServer : IAsyncDisposable
     public FakeHttpServer(Func<RecordedRequest, FakeResponse> handler)
     {
         Handler = handler;
-        var port = FreeLoopbackPort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseAddress.ToString());
-        _listener.Start();
+        // Another process or test may take the probed port before the listener binds it, so try a few.
+        for (var attempt = 1; ; attempt++)
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+            _listener.Prefixes.Clear();
+            _listener.Prefixes.Add(BaseAddress.ToString());
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+            }
+        }
+
         _loop = Task.Run(ServeAsync);
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; }
 
     public Func<RecordedRequest, FakeResponse> Handler { get; set; }
 
@@ -119,7 +131,8 @@ internal sealed class FakeHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close stops the listener too; calling Stop first makes Close look the port up again, which fails when
+        // another listener has taken it meanwhile.
         _listener.Close();
         await _loop;
     }
