@@ -46,6 +46,9 @@ internal sealed partial class Build
     [Parameter("Print the plan as JSON")]
     readonly bool Json;
 
+    [Parameter("Scope prefix of the GitHub Actions build cache; each image gets its own scope under it")]
+    readonly string? CacheScope;
+
     [Parameter("Web address of this repository, for the org.opencontainers.image.source label and README links")]
     readonly string? SourceUrl;
 
@@ -77,6 +80,7 @@ internal sealed partial class Build
                 : null,
             SourceUrl = SourceUrl ?? GitInfo.WebUrl(RootDirectory),
             Revision = GitInfo.Revision(RootDirectory),
+            CacheScope = CacheScope,
         };
     }
 }

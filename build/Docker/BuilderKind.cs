@@ -14,7 +14,11 @@ public enum BuilderKind
 }
 
 /// <summary>A docker client executable and the way it builds.</summary>
-public sealed record DockerClientInfo(string Path, string Version, BuilderKind Builder)
+/// <param name="BuildxDriver">The driver of the current buildx builder (<c>docker</c>, <c>docker-container</c>, ...).</param>
+public sealed record DockerClientInfo(string Path, string Version, BuilderKind Builder, string? BuildxDriver = null)
 {
     public bool UsesBuildKit => Builder != BuilderKind.Classic;
+
+    /// <summary>Whether the builder can export a cache to a backend (the docker driver only has inline caches).</summary>
+    public bool CanExportCache => Builder == BuilderKind.Buildx && BuildxDriver is not (null or "docker");
 }

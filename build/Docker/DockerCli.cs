@@ -54,6 +54,8 @@ public sealed partial class DockerCli(DockerClientInfo client)
             arguments.AddRange(["--network", request.Network]);
         foreach (var cache in request.CacheFrom)
             arguments.AddRange(["--cache-from", cache]);
+        foreach (var cache in request.CacheTo ?? [])
+            arguments.AddRange(["--cache-to", cache]);
         arguments.Add(request.ContextDirectory);
         return arguments;
     }

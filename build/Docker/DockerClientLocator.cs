@@ -52,7 +52,12 @@ public static class DockerClientLocator
 
         var buildx = await ProcessRunner.RunAsync(path, ["buildx", "version"]);
         if (buildx.Succeeded)
-            return new DockerClientInfo(path, clientVersion, BuilderKind.Buildx);
+        {
+            var inspect = await ProcessRunner.RunAsync(path, ["buildx", "inspect"]);
+            var driver = inspect.StandardOutput.Split('\n').Select(l => l.Trim())
+                .FirstOrDefault(l => l.StartsWith("Driver:", StringComparison.Ordinal))?["Driver:".Length..].Trim();
+            return new DockerClientInfo(path, clientVersion, BuilderKind.Buildx, driver);
+        }
 
         var major = int.TryParse(clientVersion.Split('.')[0], out var parsed) ? parsed : int.MaxValue;
         var builder = major < FirstVersionRequiringBuildx ? BuilderKind.EngineBuildKit : BuilderKind.Classic;

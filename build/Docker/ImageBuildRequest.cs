@@ -10,4 +10,5 @@ public sealed record ImageBuildRequest(
     string? Target,
     IReadOnlyList<string> Platforms,
     string? Network,
-    IReadOnlyList<string> CacheFrom);
+    IReadOnlyList<string> CacheFrom,
+    IReadOnlyList<string>? CacheTo = null);

@@ -18,6 +18,9 @@ public sealed record ActionVersions
 
     public string Login { get; init; } = "docker/login-action@v3";
 
+    /// <summary>Exposes the Actions cache service to run steps, so that BuildKit's <c>type=gha</c> cache works.</summary>
+    public string GitHubRuntime { get; init; } = "crazy-max/ghaction-github-runtime@v3";
+
     internal IEnumerable<(string Property, string Reference)> All()
     {
         yield return (nameof(Checkout), Checkout);
@@ -25,6 +28,7 @@ public sealed record ActionVersions
         yield return (nameof(Cache), Cache);
         yield return (nameof(SetupBuildx), SetupBuildx);
         yield return (nameof(SetupQemu), SetupQemu);
+        yield return (nameof(GitHubRuntime), GitHubRuntime);
         yield return (nameof(Login), Login);
     }
 }

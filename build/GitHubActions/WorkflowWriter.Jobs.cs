@@ -78,7 +78,13 @@ public static partial class WorkflowWriter
             steps.Add(new YamlMapping().Add("name", "Set up QEMU").Add("uses", definition.Actions.SetupQemu));
         }
 
-        steps.Add(new YamlMapping().Add("name", "Set up Docker Buildx").Add("uses", definition.Actions.SetupBuildx));
+        // Pull requests build without pushing, so a child must see its parent in the local image store: only the
+        // docker driver does. Pushes use a container builder, which can export the per-image Actions cache.
+        steps.Add(new YamlMapping().Add("name", "Set up Docker Buildx").Add("uses", definition.Actions.SetupBuildx)
+            .Add("with", new YamlMapping().AddExpression("driver",
+                "${{ github.event_name == 'pull_request' && 'docker' || 'docker-container' }}")));
+        steps.Add(new YamlMapping().Add("name", "Expose the Actions cache to BuildKit")
+            .Add("uses", definition.Actions.GitHubRuntime));
         steps.AddRange(definition.RegistryLogins.Select(login => LoginStep(definition.Actions, login)));
         steps.Add(BuildChangedStep(definition));
 

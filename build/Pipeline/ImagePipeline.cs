@@ -71,8 +71,27 @@ public sealed class ImagePipeline(string root, string temporaryDirectory, IReadO
             MaxParallel = settings.MaxParallel,
             DefaultNetwork = environment.DefaultNetwork,
             Labels = labels,
+            GitHubCacheScope = GitHubCacheScope(environment),
         }, root);
         return new RunResult(plans, await publisher.PublishAsync(selected, token));
+    }
+
+    /// <summary>
+    /// The Actions cache needs a builder that exports caches and the cache service's address and token, which run
+    /// steps see only when the workflow exposes them.
+    /// </summary>
+    private string? GitHubCacheScope(DockerEnvironment environment)
+    {
+        if (settings.CacheScope is not { Length: > 0 } scope)
+            return null;
+        var hasService = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ACTIONS_RUNTIME_TOKEN")) &&
+                         (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ACTIONS_CACHE_URL")) ||
+                          !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ACTIONS_RESULTS_URL")));
+        if (environment.Docker.Client.CanExportCache && hasService)
+            return scope;
+        Log.Information("Cache scope {Scope} ignored: the Actions cache needs a buildx container builder and the " +
+                        "Actions runtime variables; the previous image is the only cache", scope);
+        return null;
     }
 
     /// <summary>The plans of every image and the outcomes of the images this run built or checked.</summary>

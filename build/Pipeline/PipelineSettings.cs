@@ -28,4 +28,7 @@ public sealed record PipelineSettings
     public string? SourceUrl { get; init; }
 
     public string? Revision { get; init; }
+
+    /// <summary>Scope prefix for the GitHub Actions build cache; see <see cref="Publishing.PublishOptions.GitHubCacheScope"/>.</summary>
+    public string? CacheScope { get; init; }
 }

@@ -14,6 +14,12 @@ public sealed record PublishOptions
     /// <summary>Extra labels for every image, such as the OCI revision and source.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Scope prefix of the GitHub Actions build cache (<c>type=gha</c>); each image gets its own scope under it, so
+    /// that parallel jobs do not evict each other's cache. Null uses only the previous image as an inline cache.
+    /// </summary>
+    public string? GitHubCacheScope { get; init; }
+
     /// <summary>Attempts for each push, for transient registry errors.</summary>
     public int PushAttempts { get; init; } = 3;
 }

@@ -77,9 +77,18 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
         var readme = image.ReadmePath is null ? "" : await File.ReadAllTextAsync(image.ReadmePath, token);
         if (OciDescription.From(image.Description, readme) is { Length: > 0 } description)
             labels["org.opencontainers.image.description"] = description;
+        var cacheFrom = new List<string> { plan.PrimaryReference };
+        var cacheTo = new List<string>();
+        if (options.GitHubCacheScope is { Length: > 0 } scope)
+        {
+            var imageScope = $"{scope}/{image.Name}-{image.Version}";
+            cacheFrom.Add($"type=gha,scope={imageScope}");
+            cacheTo.Add($"type=gha,mode=max,scope={imageScope}");
+        }
+
         var request = new ImageBuildRequest(image.ContextDirectory, image.DockerfilePath, plan.References,
             plan.Node.BuildArgs, labels, image.Target, image.Platforms,
-            image.Network is "default" ? null : image.Network ?? options.DefaultNetwork, [plan.PrimaryReference]);
+            image.Network is "default" ? null : image.Network ?? options.DefaultNetwork, cacheFrom, cacheTo);
         var imageId = await docker.BuildAsync(request, line => Log.Debug("{Image} | {Line:l}", plan.Id, line), token);
         Log.Information("{Image}: built {ImageId}", plan.Id, Shorten(imageId));
 
