@@ -69,7 +69,7 @@ public sealed class DescriptionRunTests(EngineFixture engine)
         Assert.DoesNotContain(FakeDockerHub.PersonalAccessToken, result.StandardOutput + result.StandardError);
     }
 
-    private static Task<Docker.ProcessResult> RunAsync(RepositoryCopy repository, FakeDockerHub hub) =>
+    private static Task<Slipway.Docker.ProcessResult> RunAsync(RepositoryCopy repository, FakeDockerHub hub) =>
         repository.RunBuildAsync(
             new Dictionary<string, string?> { ["DOCKER_HUB_TOKEN"] = FakeDockerHub.PersonalAccessToken },
             "BuildChanged", "--docker-hub-registry", repository.Registry, "--docker-hub-api-url",
