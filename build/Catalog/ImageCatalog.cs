@@ -125,6 +125,7 @@ public static class ImageCatalog
             Platforms = Pick(s => s.Platforms) ?? [],
             Network = network,
             Push = Pick(s => s.Push) ?? true,
+            Test = Pick(s => s.Test) ?? [],
             SettingsFiles = settingsFiles,
         };
     }

@@ -37,6 +37,9 @@ public sealed record ImageDefinition
 
     public bool Push { get; init; } = true;
 
+    /// <summary>The test command run in the built image before pushing; empty when the image has none.</summary>
+    public IReadOnlyList<string> Test { get; init; } = [];
+
     /// <summary>The settings files that shaped this image, name folder first.</summary>
     public IReadOnlyList<string> SettingsFiles { get; init; } = [];
 }

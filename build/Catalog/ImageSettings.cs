@@ -33,6 +33,9 @@ public sealed class ImageSettings
     /// <summary>Network for RUN steps: <c>default</c>, <c>none</c> or <c>host</c>.</summary>
     [YamlMember(Alias = "network")] public string? Network { get; set; }
 
+    /// <summary>A command (exec form) run in the built image before it is pushed; a non-zero exit stops the push.</summary>
+    [YamlMember(Alias = "test")] public List<string>? Test { get; set; }
+
     /// <summary>False builds the image but never pushes it.</summary>
     [YamlMember(Alias = "push")] public bool? Push { get; set; }
 }

@@ -28,7 +28,7 @@ public static class ImageSettingsFile
             var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
             throw new CatalogException(
                 $"{Path.GetRelativePath(root, path)}:{e.Start.Line}: invalid settings: {reason}. Known keys: " +
-                "context, dockerfile, readme, description, tags, buildArgs, target, platforms, network, push.");
+                "context, dockerfile, readme, description, tags, buildArgs, target, platforms, network, test, push.");
         }
     }
 }

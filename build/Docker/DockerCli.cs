@@ -74,6 +74,18 @@ public sealed partial class DockerCli(DockerClientInfo client)
         return digest.Groups["digest"].Value;
     }
 
+    /// <summary>Runs <paramref name="command"/> in a new container of the image, removed afterwards.</summary>
+    public async Task<ProcessResult> RunAsync(string image, IReadOnlyList<string> command, string? network,
+        Action<string> onLine, CancellationToken token)
+    {
+        var arguments = new List<string> { "run", "--rm" };
+        if (network is { Length: > 0 })
+            arguments.AddRange(["--network", network]);
+        arguments.Add(image);
+        arguments.AddRange(command);
+        return await ProcessRunner.RunAsync(client.Path, arguments, onLine: onLine, cancellationToken: token);
+    }
+
     /// <summary>Returns the labels of a local image, or null when the engine has no such image.</summary>
     public async Task<IReadOnlyDictionary<string, string>?> GetLocalLabelsAsync(string reference)
     {

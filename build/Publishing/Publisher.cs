@@ -91,6 +91,8 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
             image.Network is "default" ? null : image.Network ?? options.DefaultNetwork, cacheFrom, cacheTo);
         var imageId = await docker.BuildAsync(request, line => Log.Debug("{Image} | {Line:l}", plan.Id, line), token);
         Log.Information("{Image}: built {ImageId}", plan.Id, Shorten(imageId));
+        if (image.Test.Count > 0 && await TestAsync(plan, imageId, token) is { } failure)
+            return failure with { Duration = stopwatch.Elapsed };
 
         if (options.NoPush || !image.Push)
         {
@@ -106,6 +108,28 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
         Log.Information("{Image}: pushed {Count} references, digest {Digest}", plan.Id, plan.References.Count,
             Shorten(digest));
         return new ImageOutcome(plan.Id, OutcomeStatus.Pushed, plan.Reason, stopwatch.Elapsed, digest);
+    }
+
+    /// <summary>Runs the image's test command; returns a failed outcome, or null when the test passed.</summary>
+    private async Task<ImageOutcome?> TestAsync(ImagePlan plan, string imageId, CancellationToken token)
+    {
+        var image = plan.Node.Image;
+        var network = image.Network is "default" ? null : image.Network ?? options.DefaultNetwork;
+        var result = await docker.RunAsync(imageId, image.Test, network,
+            line => Log.Debug("{Image} test | {Line:l}", plan.Id, line), token);
+        if (result.Succeeded)
+        {
+            Log.Information("{Image}: test passed", plan.Id);
+            return null;
+        }
+
+        var lastLines = (result.StandardOutput + result.StandardError)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3);
+        var reason = $"test failed with exit code {result.ExitCode}: {string.Join(" / ", lastLines)}";
+        Log.Error("{Image}: {Reason}; not pushed", plan.Id, reason);
+        var settingsFile = image.SettingsFiles.LastOrDefault() ?? image.DockerfilePath;
+        return new ImageOutcome(plan.Id, OutcomeStatus.Failed, reason, TimeSpan.Zero,
+            FailureFile: ImageCatalog.Relative(root, settingsFile));
     }
 
     private async Task<string> PushWithRetriesAsync(string id, string reference, CancellationToken token)

@@ -116,6 +116,24 @@ public sealed class MainJobTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task FailingImageTestStopsPush()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+        await File.WriteAllTextAsync(repository.Path("images", "base", "image.yml"), "test: [sh, -c, 'echo broken; exit 4']\n");
+
+        var result = await repository.RunBuildAsync("BuildChanged");
+
+        Assert.Equal(1, result.ExitCode);
+        var statuses = repository.ReadStatuses();
+        Assert.Equal("failed", statuses["base/1.0"]);
+        Assert.Equal("skipped", statuses["static-web/2.0"]);
+        Assert.Equal("pushed", statuses["toolbox/1.0"]);
+        Assert.Contains("test failed with exit code 4: broken", result.StandardOutput);
+        var registry = new RegistryClient(new HttpClient(), _ => Task.FromResult<RegistryCredentials?>(null));
+        Assert.Null(await registry.GetLabelsAsync(engine.Registry, $"{repository.Namespace}/base", "1.0"));
+    }
+
+    [Fact]
     public async Task HelpListsImageTargets()
     {
         using var repository = RepositoryCopy.Create(engine.Registry);
