@@ -33,7 +33,7 @@ internal sealed partial class Build
         Secrets = [new WorkflowSecret("DockerHubToken", "DOCKER_HUB_TOKEN")],
     };
 
-    [Parameter("With Plan: write the build matrix (groups of images to build) to $GITHUB_OUTPUT")]
+    [Parameter("With Plan: write the build matrix (groups of images to build) to $GITHUB_OUTPUT", Name = "GithubMatrix")]
     readonly bool GitHubMatrix;
 
     string WorkflowPath => Path.Combine(RootDirectory, Workflow.RelativePath);

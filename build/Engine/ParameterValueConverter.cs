@@ -95,7 +95,19 @@ internal static class ParameterValueConverter
     {
         var elementType = type.IsArray ? type.GetElementType()! : type;
         var scalarType = Nullable.GetUnderlyingType(elementType) ?? elementType;
-        var name = scalarType switch
+        if (type.IsArray)
+        {
+            return scalarType switch
+            {
+                _ when scalarType == typeof(bool) => "a list of true or false",
+                _ when scalarType == typeof(int) || scalarType == typeof(long) => "a list of integers",
+                _ when scalarType == typeof(double) => "a list of numbers",
+                _ when scalarType.IsEnum => "a list of " + string.Join(", ", Enum.GetNames(scalarType)),
+                _ => "a list of strings, separated by spaces or '+'",
+            };
+        }
+
+        return scalarType switch
         {
             _ when scalarType == typeof(bool) => "true or false",
             _ when scalarType == typeof(int) => "a 32-bit integer",
@@ -104,6 +116,5 @@ internal static class ParameterValueConverter
             _ when scalarType.IsEnum => "one of " + string.Join(", ", Enum.GetNames(scalarType)),
             _ => "a string",
         };
-        return type.IsArray ? $"a list of {name}" : name;
     }
 }
