@@ -52,7 +52,7 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
         catch (DockerCommandException e)
         {
             Log.Error("{Image}: {Message}", plan.Id, e.Message);
-            return new ImageOutcome(plan.Id, OutcomeStatus.Failed, e.Message.Split('\n')[0], stopwatch.Elapsed,
+            return new ImageOutcome(plan.Id, OutcomeStatus.Failed, e.Summary, stopwatch.Elapsed,
                 FailureFile: ImageCatalog.Relative(root, plan.Node.Image.DockerfilePath));
         }
         finally
@@ -121,7 +121,7 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
                 var delay = TimeSpan.FromSeconds(2 * attempt);
                 Log.Warning("{Image}: push of {Reference} failed (attempt {Attempt} of {Attempts}), retrying in " +
                             "{Delay}s: {Error}", id, reference, attempt, options.PushAttempts, delay.TotalSeconds,
-                    e.Message.Split('\n')[0]);
+                    e.Summary);
                 await Task.Delay(delay, token);
             }
         }
