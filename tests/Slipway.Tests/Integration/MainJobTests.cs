@@ -1,5 +1,6 @@
 using Slipway.Planning;
 using Slipway.Registries;
+using Slipway.Tests.Descriptions.Fakes;
 
 namespace Slipway.Tests.Integration;
 
@@ -113,6 +114,28 @@ public sealed class MainJobTests(EngineFixture engine)
         Assert.Equal("skipped", statuses["static-web/2.0"]);
         Assert.Equal("pushed", statuses["toolbox/1.0"]);
         Assert.Contains("parent base/1.0 failed", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task DownSecondRegistryKeepsImageUnpublished()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+        var closedRegistry = $"127.0.0.1:{FakeHttpServer.FreeLoopbackPort()}";
+
+        var failed = await repository.RunBuildAsync("BuildChanged", "--images", "toolbox/1.0",
+            "--registry", engine.Registry, closedRegistry);
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Equal("failed", repository.ReadStatuses()["toolbox/1.0"]);
+        Assert.Contains("connection refused", failed.StandardOutput);
+        // The primary version tag is what planning reads, so it must not exist while a push is missing.
+        var registry = new RegistryClient(new HttpClient(), _ => Task.FromResult<RegistryCredentials?>(null));
+        Assert.Null(await registry.GetLabelsAsync(engine.Registry, $"{repository.Namespace}/toolbox", "1.0"));
+
+        var retried = await repository.RunBuildAsync("BuildChanged", "--images", "toolbox/1.0");
+
+        Assert.True(retried.Succeeded, retried.StandardOutput + retried.StandardError);
+        Assert.Equal("pushed", repository.ReadStatuses()["toolbox/1.0"]);
     }
 
     [Fact]
