@@ -65,6 +65,9 @@ internal sealed partial class Build
                                          $"valid image reference ({error ?? "the registry must contain a '.' or ':' or be localhost"}).");
         }
 
+        if (MaxParallel < 1)
+            throw new UsageException($"--max-parallel {MaxParallel} is invalid: it must be at least 1 (default 2).");
+
         var target = new PublishTarget(Registry, Namespace);
         return new PipelineSettings
         {

@@ -32,8 +32,13 @@ internal sealed partial class Build : BuildHost
     /// <summary>Plan options from the parameters; --force-images takes names split by spaces, commas or '+'.</summary>
     private PlanOptions CreatePlanOptions()
     {
-        var forced = (ForceImages ?? []).SelectMany(f => f.Split([' ', ',', '+'], StringSplitOptions.RemoveEmptyEntries));
-        return new PlanOptions(new HashSet<string>(forced, StringComparer.Ordinal), ForceAll: false, Strict);
+        var forced = (ForceImages ?? []).SelectMany(f => f.Split([' ', ',', '+'], StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+        var unknown = forced.Where(id => AllImages.All(image => image.Id != id)).ToList();
+        if (unknown.Count > 0)
+            throw new UsageException($"--force-images names unknown images: {string.Join(", ", unknown)}. Known: " +
+                                     string.Join(", ", AllImages.Select(image => image.Id)));
+        return new PlanOptions(forced, ForceAll: false, Strict);
     }
 
     /// <summary>

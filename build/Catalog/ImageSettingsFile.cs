@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -5,7 +6,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Slipway.Catalog;
 
 /// <summary>Reads <c>image.yml</c> files; an unknown key or bad value is an error that names the file and line.</summary>
-public static class ImageSettingsFile
+public static partial class ImageSettingsFile
 {
     public const string FileName = "image.yml";
 
@@ -25,10 +26,16 @@ public static class ImageSettingsFile
         }
         catch (YamlException e)
         {
-            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
+            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0].TrimEnd('.');
+            // YamlDotNet reports an unknown key as "Property 'x' not found on type '<CLR type>'".
+            if (UnknownPropertyPattern().Match(reason) is { Success: true } unknown)
+                reason = $"unknown key '{unknown.Groups["key"].Value}'";
             throw new CatalogException(
                 $"{Path.GetRelativePath(root, path)}:{e.Start.Line}: invalid settings: {reason}. Known keys: " +
                 "context, dockerfile, readme, description, tags, buildArgs, target, platforms, network, test, push.");
         }
     }
+
+    [GeneratedRegex("^Property '(?<key>[^']*)' not found on type")]
+    private static partial Regex UnknownPropertyPattern();
 }

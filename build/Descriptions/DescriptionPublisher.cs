@@ -42,7 +42,10 @@ public sealed class DescriptionPublisher(HttpClient http, PublishTarget target, 
 
         async Task<DescriptionOutcome> SyncHubAsync(ImageDefinition image, string registry, CancellationToken ct)
         {
-            if (settings.DockerHubUsername is not { Length: > 0 } user || settings.DockerHubToken is not { Length: > 0 } secret)
+            // A dry run sends nothing, so it shows what would be sent even without credentials.
+            var user = settings.DockerHubUsername ?? "";
+            var secret = settings.DockerHubToken ?? "";
+            if (!settings.DryRun && (user.Length == 0 || secret.Length == 0))
                 return Skipped(image, registry, "no --docker-hub-username and --docker-hub-token");
             return await RunAsync(image, registry, readme => Send(readme), ct);
 
@@ -55,11 +58,11 @@ public sealed class DescriptionPublisher(HttpClient http, PublishTarget target, 
 
         async Task<DescriptionOutcome> SyncQuayAsync(ImageDefinition image, string registry, CancellationToken ct)
         {
-            if (settings.QuayToken is not { Length: > 0 } secret)
+            var secret = settings.QuayToken ?? "";
+            if (!settings.DryRun && secret.Length == 0)
                 return Skipped(image, registry, "no --quay-token");
-            var quay = new QuayClient(http, settings.QuayApi, secret, Log.Logger);
-            return await RunAsync(image, registry,
-                readme => quay.SyncAsync(Namespace(), image.Name, readme.Text, readme.Url, ct), ct);
+            return await RunAsync(image, registry, readme => new QuayClient(http, settings.QuayApi, secret, Log.Logger)
+                .SyncAsync(Namespace(), image.Name, readme.Text, readme.Url, ct), ct);
         }
     }
 
@@ -109,7 +112,8 @@ public sealed class DescriptionPublisher(HttpClient http, PublishTarget target, 
 
     private DescriptionOutcome Skipped(ImageDefinition image, string registry, string reason)
     {
-        Log.Information("{Registry}/{Name}: description not synced ({Reason})", registry, image.Name, reason);
-        return new DescriptionOutcome($"{registry}/{target.Namespace}/{image.Name}", registry, "skipped", reason);
+        var repository = $"{registry}/{Namespace()}/{image.Name}";
+        Log.Information("{Repository}: description not synced ({Reason})", repository, reason);
+        return new DescriptionOutcome(repository, registry, "skipped", reason);
     }
 }

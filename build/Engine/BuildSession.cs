@@ -132,7 +132,9 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
         BuildAttempt.Save(build.TemporaryDirectory, invocation, plan);
         build.InvokeOnBuildFinished(succeeded);
         SummaryWriter.Write(_output, plan, succeeded, _masker);
-        return succeeded ? SuccessExitCode : FailureExitCode;
+        if (succeeded)
+            return SuccessExitCode;
+        return plan.Any(target => target.FailedOnUsage) ? UsageExitCode : FailureExitCode;
     }
 
     private static void CheckUnknownOptions(CommandLine commandLine, IReadOnlyList<ParameterMember> parameters)

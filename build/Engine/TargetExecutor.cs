@@ -109,9 +109,10 @@ internal sealed class TargetExecutor(
 
     private void LogFailure(ExecutableTarget target, Exception exception)
     {
+        target.FailedOnUsage = exception is UsageException;
         var details = exception switch
         {
-            BuildFailedException => exception.Message,
+            BuildFailedException or UsageException => exception.Message,
             _ when verbosity == Verbosity.Verbose => exception.ToString(),
             _ => $"{exception.GetType().Name}: {exception.Message}",
         };

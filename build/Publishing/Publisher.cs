@@ -52,7 +52,7 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
         catch (DockerCommandException e)
         {
             Log.Error("{Image}: {Message}", plan.Id, e.Message);
-            return new ImageOutcome(plan.Id, OutcomeStatus.Failed, e.Message.Split('\n')[0], stopwatch.Elapsed,
+            return new ImageOutcome(plan.Id, OutcomeStatus.Failed, e.Summary, stopwatch.Elapsed,
                 FailureFile: ImageCatalog.Relative(root, plan.Node.Image.DockerfilePath));
         }
         finally
@@ -101,10 +101,11 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
                 stopwatch.Elapsed, imageId);
         }
 
-        var digests = new List<string>();
-        foreach (var reference in plan.References)
-            digests.Add(await PushWithRetriesAsync(plan.Id, reference, token));
-        var digest = digests[0];
+        // Planning reads only the primary reference, so it is pushed last: while any other tag or registry is
+        // missing, the primary still carries the old fingerprint and the next run pushes the image again.
+        foreach (var reference in plan.References.Skip(1))
+            await PushWithRetriesAsync(plan.Id, reference, token);
+        var digest = await PushWithRetriesAsync(plan.Id, plan.PrimaryReference, token);
         Log.Information("{Image}: pushed {Count} references, digest {Digest}", plan.Id, plan.References.Count,
             Shorten(digest));
         return new ImageOutcome(plan.Id, OutcomeStatus.Pushed, plan.Reason, stopwatch.Elapsed, digest);
@@ -145,7 +146,7 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
                 var delay = TimeSpan.FromSeconds(2 * attempt);
                 Log.Warning("{Image}: push of {Reference} failed (attempt {Attempt} of {Attempts}), retrying in " +
                             "{Delay}s: {Error}", id, reference, attempt, options.PushAttempts, delay.TotalSeconds,
-                    e.Message.Split('\n')[0]);
+                    e.Summary);
                 await Task.Delay(delay, token);
             }
         }

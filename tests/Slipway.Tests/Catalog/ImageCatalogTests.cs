@@ -69,7 +69,8 @@ public sealed class ImageCatalogTests : IDisposable
     [InlineData("tags: [\"bad tag\"]\n", "tag 'bad tag' is not a valid tag")]
     [InlineData("context: missing\n", "context 'images/web/1.0/missing' does not exist")]
     [InlineData("context: ../../../..\n", "is outside the repository")]
-    [InlineData("colour: blue\n", "invalid settings")]
+    [InlineData("colour: blue\n", "invalid settings: unknown key 'colour'. Known keys:")]
+    [InlineData("tags: [latest]\nbuildarg: {A: b}\n", "image.yml:2: invalid settings: unknown key 'buildarg'")]
     [InlineData("network: bridge2\n", "network 'bridge2' is not supported")]
     public void InvalidSettingsNameFileAndValue(string settings, string message)
     {

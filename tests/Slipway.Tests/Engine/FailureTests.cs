@@ -16,6 +16,7 @@ public sealed class FailureTests : IDisposable
 
         public Target Fail => _ => _.Executes(() => throw new BuildFailedException("Image web failed to build."));
         public Target Crash => _ => _.Executes(() => throw new InvalidOperationException("state is broken"));
+        public Target Misused => _ => _.Executes(() => throw new UsageException("--max-parallel must be at least 1."));
         public Target Tolerated => _ => _.ProceedAfterFailure()
             .Executes(() => throw new BuildFailedException("Lint found issues."));
         public Target Later => _ => _.After(Fail, Tolerated, Cancel).Executes(() => Executed.Add(nameof(Later)));
@@ -33,6 +34,16 @@ public sealed class FailureTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Target Fail failed: Image web failed to build.", result.Output);
         Assert.Contains("Build failed on ", result.Output);
+    }
+
+    [Fact]
+    public void UsageFailure_ExitsWithTwo()
+    {
+        var result = _root.Run(new FailingBuild(), "Misused");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Target Misused failed: --max-parallel must be at least 1.", result.Output);
+        Assert.DoesNotContain("UsageException", result.Output);
     }
 
     [Fact]

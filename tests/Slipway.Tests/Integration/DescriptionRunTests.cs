@@ -69,6 +69,24 @@ public sealed class DescriptionRunTests(EngineFixture engine)
         Assert.DoesNotContain(FakeDockerHub.PersonalAccessToken, result.StandardOutput + result.StandardError);
     }
 
+    [Fact]
+    public async Task DescribeDryRunNeedsNoCredentials()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+        // A closed loopback port as the API, so that nothing could be sent even if the dry run tried.
+        var closedApi = $"http://127.0.0.1:{FakeHttpServer.FreeLoopbackPort()}/";
+
+        var result = await repository.RunBuildAsync(new Dictionary<string, string?> { ["DOCKER_HUB_TOKEN"] = null },
+            "Describe", "--dry-run", "--registry", "hub.invalid", "--namespace", "acme",
+            "--docker-hub-registry", "hub.invalid", "--docker-hub-api-url", closedApi);
+
+        var output = result.StandardOutput + result.StandardError;
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("hub.invalid/acme/static-web: would send images/static-web/2.0/README.md", output);
+        Assert.Contains("hub.invalid/acme/toolbox: would send images/toolbox/README.md", output);
+        Assert.DoesNotContain("not synced", output);
+    }
+
     private static Task<Slipway.Docker.ProcessResult> RunAsync(RepositoryCopy repository, FakeDockerHub hub) =>
         repository.RunBuildAsync(
             new Dictionary<string, string?> { ["DOCKER_HUB_TOKEN"] = FakeDockerHub.PersonalAccessToken },

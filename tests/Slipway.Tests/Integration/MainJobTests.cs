@@ -1,5 +1,6 @@
 using Slipway.Planning;
 using Slipway.Registries;
+using Slipway.Tests.Descriptions.Fakes;
 
 namespace Slipway.Tests.Integration;
 
@@ -131,6 +132,28 @@ public sealed class MainJobTests(EngineFixture engine)
         Assert.Contains("test failed with exit code 4: broken", result.StandardOutput);
         var registry = new RegistryClient(new HttpClient(), _ => Task.FromResult<RegistryCredentials?>(null));
         Assert.Null(await registry.GetLabelsAsync(engine.Registry, $"{repository.Namespace}/base", "1.0"));
+    }
+
+    [Fact]
+    public async Task DownSecondRegistryKeepsImageUnpublished()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+        var closedRegistry = $"127.0.0.1:{FakeHttpServer.FreeLoopbackPort()}";
+
+        var failed = await repository.RunBuildAsync("BuildChanged", "--images", "toolbox/1.0",
+            "--registry", engine.Registry, closedRegistry);
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Equal("failed", repository.ReadStatuses()["toolbox/1.0"]);
+        Assert.Contains("connection refused", failed.StandardOutput);
+        // The primary version tag is what planning reads, so it must not exist while a push is missing.
+        var registry = new RegistryClient(new HttpClient(), _ => Task.FromResult<RegistryCredentials?>(null));
+        Assert.Null(await registry.GetLabelsAsync(engine.Registry, $"{repository.Namespace}/toolbox", "1.0"));
+
+        var retried = await repository.RunBuildAsync("BuildChanged", "--images", "toolbox/1.0");
+
+        Assert.True(retried.Succeeded, retried.StandardOutput + retried.StandardError);
+        Assert.Equal("pushed", repository.ReadStatuses()["toolbox/1.0"]);
     }
 
     [Fact]
