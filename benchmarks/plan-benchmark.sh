@@ -3,8 +3,8 @@
 # the same files: hashing them all (sha256sum over the file list) and listing them (git ls-files -s).
 # Cases: cold (no digest cache), warm (nothing changed), one small file changed and one large file changed. It
 # also times the .NET process start alone (`--help` in an empty repository) and the registry lookups alone (one
-# manifest GET per image with curl, 8 at once, as Plan makes them), and checks that an edit which keeps a file's
-# size and modification time changes the fingerprint. Prints seconds and ratios; it asserts no time limits.
+# manifest GET per image with curl, 8 at once, as Plan makes them). Last, it checks that an edit which keeps a
+# file's size and modification time changes the fingerprint. Prints seconds and ratios; it asserts no time limits.
 #
 # Usage: benchmarks/plan-benchmark.sh [IMAGES] [REGISTRY]
 # Needs python3, git and a registry to look the images up in (default 127.0.0.1:5000, as ./build.sh Test starts
@@ -23,7 +23,7 @@ trap 'exit 130' INT TERM
 repo="$work/repo"
 log="$work/last-command.log"
 
-# Runs a command with the time limit; on failure prints its output and stops the benchmark.
+# Runs a command with the time limit. On failure it prints the command's output and stops the benchmark.
 run() {
   if ! timeout "$limit" "$@" >"$log" 2>"$log.err"; then
     echo "failed or timed out after ${limit}s: $*" >&2
@@ -49,6 +49,9 @@ run dotnet build "$root/build/_build.csproj" -c Release -o "$work/bin" -nologo
 run python3 "$here/generate-repository.py" "$repo" --images "$images"
 printf '{"Registry": ["%s"], "Namespace": "bench-%s"}\n' "$registry" "$$" >"$repo/.nuke/parameters.json"
 run git -C "$repo" init -q
+# Automatic gc would run in the background after the commit and could still write .git during the cleanup.
+run git -C "$repo" config gc.auto 0
+run git -C "$repo" config maintenance.auto false
 run git -C "$repo" add -A
 run git -C "$repo" -c user.name=bench -c user.email=bench@localhost commit -qm synthetic
 
@@ -95,7 +98,7 @@ python3 -c 'import os, sys; p = sys.argv[1]; n = os.path.getsize(p); open(p, "wb
 sleep 3
 changed_small=$(measure 1 "${plan[@]}")
 
-# One large file changed: 64 MiB added to the last image, to show that the cost follows the changed bytes.
+# One large file added: 64 MiB in the last image to the last image, to show that the cost follows the changed bytes.
 large_image=$(git -C "$repo" ls-files 'images/*/Dockerfile' | awk 'END { print $0 }')
 head -c $((64 * 1024 * 1024)) /dev/urandom >"$repo/$(dirname "$large_image")/large.bin"
 sleep 3
