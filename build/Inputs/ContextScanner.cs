@@ -29,7 +29,7 @@ public static class ContextScanner
         walk.WalkDirectory(root, "", null, []);
         var entries = walk.Entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
         var warnings = new List<string>(walk.Warnings);
-        if (!UnicodeNfc.IsAvailable && entries.Any(e => !System.Text.Ascii.IsValid(e.Path)))
+        if (entries.Any(e => !System.Text.Ascii.IsValid(e.Path)) && !UnicodeNfc.IsAvailable)
         {
             warnings.Add("non-ASCII paths are listed as stored because neither .NET nor libicuuc can normalize "
                 + "them to Unicode NFC here");

@@ -62,7 +62,9 @@ internal sealed class ContextWalk(DockerIgnore ignore)
     private static ContextEntry CreateEntry(FileSystemInfo info, string path)
     {
         var normalizedPath = UnicodeNfc.Normalize(path);
-        if (info.LinkTarget is { } target)
+
+        // Attributes come from the status that the enumeration cached, so only links cost a readlink call.
+        if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && info.LinkTarget is { } target)
         {
             return new ContextEntry(normalizedPath, ContextEntryKind.SymbolicLink, false, target);
         }

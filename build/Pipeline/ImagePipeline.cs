@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Serilog;
 using Slipway.Catalog;
 using Slipway.Engine;
@@ -38,14 +39,26 @@ public sealed class ImagePipeline(string root, string temporaryDirectory, IReadO
         {
             if (settings.LocalEngine)
                 await ConnectAsync();
-            var config = DockerConfigCredentials.FromEnvironment();
-            published = new RegistryLabels(new RegistryClient(Http,
-                registry => settings.Credentials is { } c ? Task.FromResult<RegistryCredentials?>(c) : config.FindAsync(registry)));
+            published = new RegistryLabels(new RegistryClient(Http, CreateCredentialLookup()));
         }
 
         var cache = FileDigestCache.Load(Path.Combine(temporaryDirectory, "digest-cache.tsv"));
         var planner = new Planner(settings.Target, published, cache, root);
         return await planner.PlanAsync(graph, options, token);
+    }
+
+    /// <summary>
+    /// Returns the credentials lookup of the registry client. The docker config file is read, and its credential
+    /// helper run, once per registry in a run, not once per image.
+    /// </summary>
+    private Func<string, Task<RegistryCredentials?>> CreateCredentialLookup()
+    {
+        if (settings.Credentials is { } given)
+            return _ => Task.FromResult<RegistryCredentials?>(given);
+        var config = DockerConfigCredentials.FromEnvironment();
+        var found = new ConcurrentDictionary<string, Lazy<Task<RegistryCredentials?>>>(StringComparer.Ordinal);
+        return registry => found
+            .GetOrAdd(registry, r => new Lazy<Task<RegistryCredentials?>>(() => config.FindAsync(r))).Value;
     }
 
     /// <summary>Plans, then builds and pushes what needs it. Returns the plans and one outcome per selected image.</summary>

@@ -6,14 +6,48 @@ namespace Slipway.Planning;
 
 /// <summary>
 /// Decides which images to build: fingerprints every image (own inputs in parallel, then parents first), then
-/// compares each with the labels of its published primary tag, looked up concurrently.
+/// compares each with the labels of its published primary tag. The label lookups need only the references, so they
+/// start first and run concurrently while the build contexts are scanned and hashed.
 /// </summary>
 public sealed class Planner(PublishTarget target, IPublishedLabels published, FileDigestCache cache, string root)
 {
     private const int ConcurrentLookups = 8;
 
+    private static readonly Task<IReadOnlyDictionary<string, string>?> NotLookedUp =
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(null);
+
     public async Task<IReadOnlyList<ImagePlan>> PlanAsync(ImageGraph graph, PlanOptions options,
         CancellationToken token = default)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var gate = new SemaphoreSlim(ConcurrentLookups);
+        var lookups = graph.Ordered
+            .Select(node => NeedsLookup(node, options) ? LookUpAsync(node, gate, cancellation.Token) : NotLookedUp)
+            .ToList();
+
+        Dictionary<ImageDefinition, ImageInputs> inputs;
+        try
+        {
+            inputs = Fingerprint(graph, options);
+        }
+        catch
+        {
+            // The lookups' results are of no use now, so they stop instead of running on in the background.
+            await cancellation.CancelAsync();
+            throw;
+        }
+
+        var plans = new ImagePlan[graph.Ordered.Count];
+        for (var i = 0; i < plans.Length; i++)
+        {
+            var node = graph.Ordered[i];
+            plans[i] = Decide(node, inputs[node.Image], options, await lookups[i]);
+        }
+
+        return plans;
+    }
+
+    private Dictionary<ImageDefinition, ImageInputs> Fingerprint(ImageGraph graph, PlanOptions options)
     {
         var own = new OwnInputs[graph.Ordered.Count];
         Parallel.For(0, graph.Ordered.Count, i => own[i] = FingerprintCalculator.ReadOwnInputs(graph.Ordered[i].Image, cache));
@@ -30,20 +64,7 @@ public sealed class Planner(PublishTarget target, IPublishedLabels published, Fi
             CheckUnresolved(node, options);
         }
 
-        using var gate = new SemaphoreSlim(ConcurrentLookups);
-        var decisions = graph.Ordered.Select(async node =>
-        {
-            await gate.WaitAsync(token);
-            try
-            {
-                return await DecideAsync(node, inputs[node.Image], options, token);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        });
-        return await Task.WhenAll(decisions);
+        return inputs;
     }
 
     private void CheckUnresolved(ImageNode node, PlanOptions options)
@@ -59,12 +80,33 @@ public sealed class Planner(PublishTarget target, IPublishedLabels published, Fi
         }
     }
 
-    private async Task<ImagePlan> DecideAsync(ImageNode node, ImageInputs inputs, PlanOptions options,
+    private static bool NeedsLookup(ImageNode node, PlanOptions options) =>
+        !options.ForceAll && !options.ForcedImages.Contains(node.Image.Id) && node.Unresolved.Count == 0;
+
+    private List<string> References(ImageDefinition image) => target.Registries
+        .SelectMany(r => image.Tags.Select(t => $"{target.Repository(r, image.Name)}:{t}")).ToList();
+
+    private async Task<IReadOnlyDictionary<string, string>?> LookUpAsync(ImageNode node, SemaphoreSlim gate,
         CancellationToken token)
     {
         var image = node.Image;
-        var references = target.Registries
-            .SelectMany(r => image.Tags.Select(t => $"{target.Repository(r, image.Name)}:{t}")).ToList();
+        await gate.WaitAsync(token);
+        try
+        {
+            return await published.GetAsync(target.PrimaryRegistry, target.RepositoryPath(image.Name), image.Version,
+                References(image)[0], token);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private ImagePlan Decide(ImageNode node, ImageInputs inputs, PlanOptions options,
+        IReadOnlyDictionary<string, string>? labels)
+    {
+        var image = node.Image;
+        var references = References(image);
         ImagePlan Plan(ImageStatus status, string reason, IReadOnlyList<string>? changed = null) =>
             new(node, inputs, status, reason, changed ?? [], references);
 
@@ -73,8 +115,6 @@ public sealed class Planner(PublishTarget target, IPublishedLabels published, Fi
         if (node.Unresolved.Count > 0)
             return Plan(ImageStatus.UnknownBase, $"unknown base image: {node.Unresolved[0].Text}");
 
-        var labels = await published.GetAsync(target.PrimaryRegistry, target.RepositoryPath(image.Name), image.Version,
-            references[0], token);
         if (labels is null)
             return Plan(ImageStatus.New, $"{references[0]} is not in the {published.Description} yet");
         var publishedFingerprint = labels.GetValueOrDefault(ImageLabels.Fingerprint);

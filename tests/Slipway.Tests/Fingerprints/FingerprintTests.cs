@@ -94,6 +94,28 @@ public sealed class FingerprintTests : IDisposable
     }
 
     [Fact]
+    public void CacheSaveDropsEntriesNotLookedUp()
+    {
+        var folder = CreateTree("first", Tree, modified: new DateTime(2020, 5, 5, 0, 0, 0, DateTimeKind.Utc));
+        var kept = Path.Combine(folder, "src", "b.txt");
+        var dropped = Path.Combine(folder, "src", "a.txt");
+        var cacheFile = Path.Combine(_folder, "cache.tsv");
+        var cache = FileDigestCache.Load(cacheFile);
+        cache.GetDigest(kept);
+        cache.GetDigest(dropped);
+        cache.Save();
+
+        var reloaded = FileDigestCache.Load(cacheFile);
+        var digest = reloaded.GetDigest(kept);
+        reloaded.Save();
+
+        var saved = File.ReadAllText(cacheFile);
+        Assert.Contains(kept + "\t", saved);
+        Assert.DoesNotContain(dropped, saved);
+        Assert.EndsWith("\t" + digest + "\n", saved);
+    }
+
+    [Fact]
     public void InputsLabelNamesChangedFiles()
     {
         var before = new[] { new InputDigest("a.txt", "f:1111"), new InputDigest("b.txt", "f:2222"), new InputDigest("c.txt", "f:3333") };
