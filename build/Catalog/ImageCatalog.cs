@@ -1,3 +1,4 @@
+using Serilog;
 using Slipway.References;
 
 namespace Slipway.Catalog;
@@ -25,7 +26,10 @@ public static class ImageCatalog
             foreach (var versionFolder in Directory.GetDirectories(nameFolder).Order(StringComparer.Ordinal))
             {
                 if (!File.Exists(Path.Combine(versionFolder, "Dockerfile")))
+                {
+                    WarnAboutMisnamedDockerfile(root, versionFolder);
                     continue;
+                }
                 try
                 {
                     images.Add(Define(root, nameFolder, versionFolder));
@@ -39,7 +43,19 @@ public static class ImageCatalog
 
         if (problems.Count > 0)
             throw new CatalogException(string.Join(Environment.NewLine, problems));
+        if (images.Count == 0)
+            Log.Warning("No images found: add {Folder}/<name>/<version>/Dockerfile", ImagesFolder);
         return images;
+    }
+
+    /// <summary>Warns about a folder whose Dockerfile differs only in case, which would silently not be an image.</summary>
+    private static void WarnAboutMisnamedDockerfile(string root, string folder)
+    {
+        var misnamed = Directory.EnumerateFiles(folder)
+            .FirstOrDefault(f => Path.GetFileName(f).Equals("Dockerfile", StringComparison.OrdinalIgnoreCase));
+        if (misnamed is not null)
+            Log.Warning("{File} is not an image, because the file must be named exactly Dockerfile; rename it",
+                Relative(root, misnamed));
     }
 
     private static ImageDefinition Define(string root, string nameFolder, string versionFolder)

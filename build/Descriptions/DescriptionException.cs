@@ -4,7 +4,7 @@ namespace Slipway.Descriptions;
 /// Failure to read or update a registry description. The message says what failed and what to do next, never
 /// contains a password or token, and is meant to be printed without a stack trace.
 /// </summary>
-public sealed class DescriptionException : Exception
+public sealed class DescriptionException : Exception, Engine.IUserFacingException
 {
     public DescriptionException(string message)
         : base(message)

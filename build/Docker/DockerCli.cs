@@ -5,9 +5,25 @@ using Serilog;
 namespace Slipway.Docker;
 
 /// <summary>Builds, tags, inspects and pushes images through the installed docker client.</summary>
-public sealed partial class DockerCli(DockerClientInfo client)
+public sealed partial class DockerCli(DockerClientInfo client, string? configFolder = null)
 {
     public DockerClientInfo Client => client;
+
+    /// <summary>
+    /// Returns a client that keeps its registry logins in <paramref name="folder"/> (<c>DOCKER_CONFIG</c>), so that a
+    /// run's credentials never reach the user's own docker config.
+    /// </summary>
+    public DockerCli WithConfigFolder(string folder) => new(client, folder);
+
+    private Dictionary<string, string?> Environment(params (string Key, string? Value)[] extra)
+    {
+        var environment = new Dictionary<string, string?>();
+        if (configFolder is not null)
+            environment["DOCKER_CONFIG"] = configFolder;
+        foreach (var (key, value) in extra)
+            environment[key] = value;
+        return environment;
+    }
 
     /// <summary>Builds an image and returns its image id. Throws <see cref="DockerCommandException"/> on failure.</summary>
     public async Task<string> BuildAsync(ImageBuildRequest request, Action<string> onLine, CancellationToken token)
@@ -16,10 +32,7 @@ public sealed partial class DockerCli(DockerClientInfo client)
         try
         {
             var arguments = BuildArguments(request, idFile);
-            var environment = new Dictionary<string, string?>
-            {
-                ["DOCKER_BUILDKIT"] = client.Builder == BuilderKind.Classic ? "0" : "1",
-            };
+            var environment = Environment(("DOCKER_BUILDKIT", client.Builder == BuilderKind.Classic ? "0" : "1"));
             var result = await ProcessRunner.RunAsync(client.Path, arguments, environment,
                 request.ContextDirectory, onLine, cancellationToken: token);
             if (!result.Succeeded)
@@ -66,7 +79,7 @@ public sealed partial class DockerCli(DockerClientInfo client)
     /// </summary>
     public async Task<string> PushAsync(string reference, Action<string> onLine, CancellationToken token)
     {
-        var result = await ProcessRunner.RunAsync(client.Path, ["push", reference], onLine: onLine,
+        var result = await ProcessRunner.RunAsync(client.Path, ["push", reference], Environment(), onLine: onLine,
             cancellationToken: token);
         var digest = PushedDigestPattern().Match(result.StandardOutput);
         if (!result.Succeeded || !digest.Success)
@@ -83,7 +96,8 @@ public sealed partial class DockerCli(DockerClientInfo client)
             arguments.AddRange(["--network", network]);
         arguments.Add(image);
         arguments.AddRange(command);
-        return await ProcessRunner.RunAsync(client.Path, arguments, onLine: onLine, cancellationToken: token);
+        return await ProcessRunner.RunAsync(client.Path, arguments, Environment(), onLine: onLine,
+            cancellationToken: token);
     }
 
     /// <summary>Returns the labels of a local image, or null when the engine has no such image.</summary>
@@ -121,7 +135,8 @@ public sealed partial class DockerCli(DockerClientInfo client)
     /// <summary>Logs in to a registry, passing the secret on standard input so that it never shows in a process list.</summary>
     public async Task LoginAsync(string registry, string username, string secret, CancellationToken token)
     {
-        var result = await ProcessRunner.RunAsync(client.Path, ["login", "--username", username, "--password-stdin", registry],
+        var result = await ProcessRunner.RunAsync(client.Path,
+            ["login", "--username", username, "--password-stdin", registry], Environment(),
             standardInput: secret, cancellationToken: token);
         if (!result.Succeeded)
             throw new DockerCommandException($"docker login {registry} (user {username})", result);

@@ -6,6 +6,9 @@ public sealed class DockerCommandException(string command, ProcessResult result)
 {
     public ProcessResult Result => result;
 
+    /// <summary>The command as shown in messages, such as <c>docker build</c>.</summary>
+    public string Command => command;
+
     /// <summary>
     /// One line for tables and summaries: the command, its exit code and the last line it printed, which is where
     /// docker and BuildKit put the error (the first lines are progress output).

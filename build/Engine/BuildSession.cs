@@ -45,7 +45,7 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
                 _output.WriteLine($"Error: {_masker.Apply(exception.Message)}");
                 _output.WriteLine("Run with --help to see targets and parameters.");
                 return UsageExitCode;
-            case BuildFailedException:
+            case IUserFacingException:
                 _output.WriteLine($"Error: {_masker.Apply(exception.Message)}");
                 return FailureExitCode;
             default:
@@ -131,7 +131,8 @@ internal sealed class BuildSession(BuildHost build, HostEnvironment host, IReadO
         var succeeded = plan.All(target => target.Status is not (TargetStatus.Failed or TargetStatus.Aborted));
         BuildAttempt.Save(build.TemporaryDirectory, invocation, plan);
         build.InvokeOnBuildFinished(succeeded);
-        SummaryWriter.Write(_output, plan, succeeded, _masker);
+        if (options.Verbosity != Verbosity.Quiet)
+            SummaryWriter.Write(_output, plan, succeeded, _masker);
         if (succeeded)
             return SuccessExitCode;
         return plan.Any(target => target.FailedOnUsage) ? UsageExitCode : FailureExitCode;

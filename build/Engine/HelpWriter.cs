@@ -48,9 +48,12 @@ internal static class HelpWriter
         output.WriteLine("Built-in parameters:");
         WriteRows(output, builtIns, optionWidth);
         output.WriteLine();
+        var example = parameters.FirstOrDefault();
+        var variable = example is null ? "MY_PARAMETER" : NameFormat.ToOption(example.Name)[2..].Replace('-', '_').ToUpperInvariant();
+        var option = example?.OptionName ?? "--my-parameter";
         output.WriteLine(
-            "Parameters can also be set by environment variables (REGISTRY_USER or NUKE_REGISTRY_USER for " +
-            "--registry-user) and in .nuke/parameters.json.");
+            $"Parameters can also be set by environment variables ({variable} or NUKE_{variable} for {option}) " +
+            "and in .nuke/parameters.json.");
     }
 
     private static string Describe(ParameterMember parameter)

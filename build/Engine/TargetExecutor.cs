@@ -112,7 +112,7 @@ internal sealed class TargetExecutor(
         target.FailedOnUsage = exception is UsageException;
         var details = exception switch
         {
-            BuildFailedException or UsageException => exception.Message,
+            IUserFacingException or UsageException => exception.Message,
             _ when verbosity == Verbosity.Verbose => exception.ToString(),
             _ => $"{exception.GetType().Name}: {exception.Message}",
         };

@@ -30,6 +30,7 @@ install_packages() {
   command -v dockerd >/dev/null || missing+=(docker.io)
   command -v docker-registry >/dev/null || missing+=(docker-registry)
   [[ -x /bin/busybox ]] || missing+=(busybox-static)
+  command -v htpasswd >/dev/null || missing+=(apache2-utils)
   [[ ${#missing[@]} -eq 0 ]] && return
   if [[ $(id -u) -ne 0 ]]; then
     log "missing Debian packages: ${missing[*]}; install them as root (apt-get install ${missing[*]}) and rerun"

@@ -67,26 +67,63 @@ public sealed class ImagePipeline(string root, string temporaryDirectory, IReadO
         var plans = await PlanAsync(options, token);
         var selected = SelectImages(plans);
         var environment = await ConnectAsync();
-        if (!settings.NoPush && settings.Credentials is { } credentials)
+        var docker = environment.Docker;
+        string? loginFolder = null;
+        try
+        {
+            if (!settings.NoPush && settings.Credentials is { } credentials)
+            {
+                loginFolder = CreateLoginFolder();
+                docker = docker.WithConfigFolder(loginFolder);
+                foreach (var registry in settings.Target.Registries)
+                    await docker.LoginAsync(registry, credentials.Username, credentials.Secret, token);
+            }
+
+            var labels = new Dictionary<string, string>();
+            if (settings.Revision is { Length: > 0 } revision)
+                labels["org.opencontainers.image.revision"] = revision;
+            if (settings.SourceUrl is { Length: > 0 } source)
+                labels["org.opencontainers.image.source"] = source;
+            var publisher = new Publisher(docker, new PublishOptions
+            {
+                NoPush = settings.NoPush,
+                MaxParallel = settings.MaxParallel,
+                DefaultNetwork = environment.DefaultNetwork,
+                Labels = labels,
+                GitHubCacheScope = GitHubCacheScope(environment),
+            }, root);
+            return new RunResult(plans, await publisher.PublishAsync(selected, token));
+        }
+        finally
+        {
+            if (loginFolder is not null)
+                Directory.Delete(loginFolder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Makes a private docker config folder for this run's logins: a copy of the user's config without its
+    /// credential store, so that `docker login` writes there and the password is deleted with the folder.
+    /// </summary>
+    private string CreateLoginFolder()
+    {
+        var folder = Path.Combine(temporaryDirectory, $"docker-config-{Environment.ProcessId}");
+        Directory.CreateDirectory(folder);
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var userConfig = DockerConfigCredentials.FromEnvironment().ConfigPath;
+        var config = File.Exists(userConfig)
+            ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(userConfig))?.AsObject() ?? []
+            : new System.Text.Json.Nodes.JsonObject();
+        config.Remove("credsStore");
+        if (config["credHelpers"] is System.Text.Json.Nodes.JsonObject helpers)
         {
             foreach (var registry in settings.Target.Registries)
-                await environment.Docker.LoginAsync(registry, credentials.Username, credentials.Secret, token);
+                helpers.Remove(registry);
         }
 
-        var labels = new Dictionary<string, string>();
-        if (settings.Revision is { Length: > 0 } revision)
-            labels["org.opencontainers.image.revision"] = revision;
-        if (settings.SourceUrl is { Length: > 0 } source)
-            labels["org.opencontainers.image.source"] = source;
-        var publisher = new Publisher(environment.Docker, new PublishOptions
-        {
-            NoPush = settings.NoPush,
-            MaxParallel = settings.MaxParallel,
-            DefaultNetwork = environment.DefaultNetwork,
-            Labels = labels,
-            GitHubCacheScope = GitHubCacheScope(environment),
-        }, root);
-        return new RunResult(plans, await publisher.PublishAsync(selected, token));
+        File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJsonString());
+        return folder;
     }
 
     /// <summary>

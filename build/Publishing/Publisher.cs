@@ -52,8 +52,9 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
         catch (DockerCommandException e)
         {
             Log.Error("{Image}: {Message}", plan.Id, e.Message);
-            return new ImageOutcome(plan.Id, OutcomeStatus.Failed, e.Summary, stopwatch.Elapsed,
-                FailureFile: ImageCatalog.Relative(root, plan.Node.Image.DockerfilePath));
+            var dockerfile = ImageCatalog.Relative(root, plan.Node.Image.DockerfilePath);
+            var reason = e.Command == "docker build" ? $"{dockerfile}: {e.Summary}" : e.Summary;
+            return new ImageOutcome(plan.Id, OutcomeStatus.Failed, reason, stopwatch.Elapsed, FailureFile: dockerfile);
         }
         finally
         {
@@ -106,7 +107,7 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
         foreach (var reference in plan.References.Skip(1))
             await PushWithRetriesAsync(plan.Id, reference, token);
         var digest = await PushWithRetriesAsync(plan.Id, plan.PrimaryReference, token);
-        Log.Information("{Image}: pushed {Count} references, digest {Digest}", plan.Id, plan.References.Count,
+        Log.Information("{Image}: pushed {Count} tags, digest {Digest}", plan.Id, plan.References.Count,
             Shorten(digest));
         return new ImageOutcome(plan.Id, OutcomeStatus.Pushed, plan.Reason, stopwatch.Elapsed, digest);
     }

@@ -22,6 +22,9 @@ public sealed class DockerConfigCredentials(string configPath)
         return new DockerConfigCredentials(Path.Combine(folder, "config.json"));
     }
 
+    /// <summary>The path of the config file this reads.</summary>
+    public string ConfigPath => configPath;
+
     public async Task<RegistryCredentials?> FindAsync(string registryHost)
     {
         if (!File.Exists(configPath))

@@ -14,6 +14,8 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredentials
 
     public AuthenticationHeaderValue? Current => _authorization;
 
+    public bool HasCredentials => credentials is not null;
+
     /// <summary>Returns false when the challenge cannot be answered (for example Basic without credentials).</summary>
     public async Task<bool> AnswerAsync(HttpResponseMessage challenge, string repository, CancellationToken token)
     {

@@ -121,9 +121,10 @@ public sealed class RegistryClient(HttpClient http, Func<string, Task<RegistryCr
                     return null;
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                     throw new RegistryException(
-                        $"The registry at {uri.GetLeftPart(UriPartial.Authority)} refused to read {repository} " +
-                        $"({(int)response.StatusCode}). Pass --registry-username and --registry-password, " +
-                        "or log in with `docker login`.");
+                        $"The registry at {uri.GetLeftPart(UriPartial.Authority)} rejected reading {repository} " +
+                        $"({(int)response.StatusCode}). " + (authenticator.HasCredentials
+                            ? "The credentials were rejected: check the user name and password or token, and that it may pull this repository."
+                            : "Pass --registry-username and --registry-password, or log in with `docker login`."));
                 if (!response.IsSuccessStatusCode)
                     throw new RegistryException(
                         $"GET {uri} answered {(int)response.StatusCode} {response.ReasonPhrase}.");

@@ -45,11 +45,11 @@ public sealed class CloneFingerprintTests(EngineFixture engine)
     private static async Task<Dictionary<string, string>> PlanFingerprintsAsync(string root)
     {
         var buildDll = Path.Combine(AppContext.BaseDirectory, "_build.dll");
-        var result = await ProcessRunner.RunAsync("dotnet", [buildDll, "Plan", "--json", "--root", root, "--no-logo"],
+        var result = await ProcessRunner.RunAsync("dotnet", [buildDll, "Plan", "--json", "--verbosity", "quiet", "--root", root],
             new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = null });
         Assert.True(result.Succeeded, result.StandardOutput + result.StandardError);
-        var json = result.StandardOutput[result.StandardOutput.IndexOf('{')..(result.StandardOutput.LastIndexOf('}') + 1)];
-        using var plan = JsonDocument.Parse(json);
+        // With --verbosity quiet, standard output is the JSON document and nothing else.
+        using var plan = JsonDocument.Parse(result.StandardOutput);
         return plan.RootElement.GetProperty("images").EnumerateArray().ToDictionary(
             image => image.GetProperty("id").GetString()!,
             image => image.GetProperty("fingerprint").GetString()!);

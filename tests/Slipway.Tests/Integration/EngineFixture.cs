@@ -11,8 +11,7 @@ namespace Slipway.Tests.Integration;
 /// </summary>
 public sealed class EngineFixture : IAsyncLifetime
 {
-    private Process? _registry;
-    private string? _registryFolder;
+    private readonly List<(Process Process, string Folder)> _registries = [];
 
     public DockerCli Docker { get; private set; } = null!;
 
@@ -30,33 +29,50 @@ public sealed class EngineFixture : IAsyncLifetime
         Registry = await StartRegistryAsync();
     }
 
-    private async Task<string> StartRegistryAsync()
+    /// <summary>
+    /// Starts another registry for one test, stopped with the fixture. With a user and password, it requires them
+    /// through Basic authentication (an htpasswd file written by Debian's apache2-utils).
+    /// </summary>
+    public async Task<string> StartRegistryAsync(string? user = null, string? password = null)
     {
         var port = FreePort();
-        _registryFolder = Directory.CreateTempSubdirectory("slipway-registry-").FullName;
-        var config = Path.Combine(_registryFolder, "config.yml");
+        var folder = Directory.CreateTempSubdirectory("slipway-registry-").FullName;
+        var auth = "";
+        if (user is not null && password is not null)
+        {
+            var htpasswd = await Slipway.Docker.ProcessRunner.RunAsync("htpasswd", ["-Bbn", user, password]);
+            if (!htpasswd.Succeeded)
+                throw new InvalidOperationException($"htpasswd failed (install apache2-utils): {htpasswd.StandardError}");
+            await File.WriteAllTextAsync(Path.Combine(folder, "htpasswd"), htpasswd.StandardOutput);
+            auth = $"auth:\n  htpasswd:\n    realm: slipway-test\n    path: {folder}/htpasswd\n";
+        }
+
+        var config = Path.Combine(folder, "config.yml");
         await File.WriteAllTextAsync(config, $"""
             version: 0.1
             log:
               level: warn
             storage:
               filesystem:
-                rootdirectory: {_registryFolder}/data
+                rootdirectory: {folder}/data
               delete:
                 enabled: true
             http:
               addr: 127.0.0.1:{port}
-            """);
+
+            """ + auth);
         var startInfo = new ProcessStartInfo("docker-registry", ["serve", config])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        _registry = Process.Start(startInfo) ?? throw new InvalidOperationException("docker-registry did not start");
-        _registry.OutputDataReceived += (_, _) => { };
-        _registry.ErrorDataReceived += (_, _) => { };
-        _registry.BeginOutputReadLine();
-        _registry.BeginErrorReadLine();
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("docker-registry did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        lock (_registries)
+            _registries.Add((process, folder));
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         for (var attempt = 0; attempt < 50; attempt++)
@@ -64,7 +80,7 @@ public sealed class EngineFixture : IAsyncLifetime
             try
             {
                 using var response = await http.GetAsync($"http://127.0.0.1:{port}/v2/");
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                     return $"127.0.0.1:{port}";
             }
             catch (HttpRequestException)
@@ -86,15 +102,18 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (_registry is { HasExited: false })
+        foreach (var (process, folder) in _registries)
         {
-            _registry.Kill();
-            _registry.WaitForExit();
+            if (!process.HasExited)
+            {
+                process.Kill();
+                process.WaitForExit();
+            }
+
+            process.Dispose();
+            Directory.Delete(folder, recursive: true);
         }
 
-        _registry?.Dispose();
-        if (_registryFolder is not null)
-            Directory.Delete(_registryFolder, recursive: true);
         return Task.CompletedTask;
     }
 }

@@ -157,6 +157,32 @@ public sealed class MainJobTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task CredentialsPushWithoutLeakingPassword()
+    {
+        const string password = "pw-SECRET-7781";
+        var registry = await engine.StartRegistryAsync("ci-user", password);
+        using var repository = RepositoryCopy.Create(registry);
+        var userConfig = Directory.CreateTempSubdirectory("slipway-user-docker-").FullName;
+        var environment = new Dictionary<string, string?> { ["DOCKER_CONFIG"] = userConfig, ["REGISTRY_PASSWORD"] = password };
+
+        var withoutCredentials = await repository.RunBuildAsync(new Dictionary<string, string?> { ["DOCKER_CONFIG"] = userConfig },
+            "Plan");
+        var result = await repository.RunBuildAsync(environment, "BuildChanged", "--images", "toolbox/1.0",
+            "--registry-username", "ci-user", "--verbosity", "verbose");
+        var again = await repository.RunBuildAsync(environment, "Plan", "--registry-username", "ci-user");
+
+        Assert.Equal(1, withoutCredentials.ExitCode);
+        Assert.Contains("--registry-username", withoutCredentials.StandardOutput);
+        Assert.True(result.Succeeded, result.StandardOutput + result.StandardError);
+        Assert.Equal("pushed", repository.ReadStatuses()["toolbox/1.0"]);
+        Assert.DoesNotContain(password, result.StandardOutput + result.StandardError);
+        Assert.Contains("toolbox/1.0: up to date", again.StandardOutput);
+        Assert.Empty(Directory.GetFileSystemEntries(userConfig));
+        Assert.Empty(Directory.GetDirectories(repository.Path(".nuke", "temp"), "docker-config-*"));
+        Directory.Delete(userConfig, recursive: true);
+    }
+
+    [Fact]
     public async Task HelpListsImageTargets()
     {
         using var repository = RepositoryCopy.Create(engine.Registry);
