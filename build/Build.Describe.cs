@@ -14,7 +14,8 @@ internal sealed partial class Build
     [Parameter("Docker Hub user name that owns --docker-hub-token, for repository descriptions")]
     readonly string? DockerHubUsername;
 
-    [Parameter("Docker Hub personal access token with read, write and delete scope, for repository descriptions"), Secret]
+    [Parameter("Docker Hub personal access token with read, write and delete scope, " +
+        "for repository descriptions"), Secret]
     readonly string? DockerHubToken;
 
     [Parameter("Quay OAuth or robot token with write access to the repositories, for their descriptions"), Secret]

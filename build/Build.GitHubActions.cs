@@ -33,7 +33,8 @@ internal sealed partial class Build
         Secrets = [new WorkflowSecret("DockerHubToken", "DOCKER_HUB_TOKEN")],
     };
 
-    [Parameter("With Plan: write the build matrix (groups of images to build) to $GITHUB_OUTPUT", Name = "GithubMatrix")]
+    [Parameter("With Plan: write the build matrix (groups of images to build) to $GITHUB_OUTPUT",
+        Name = "GithubMatrix")]
     readonly bool GitHubMatrix;
 
     string WorkflowPath => Path.Combine(RootDirectory, Workflow.RelativePath);
@@ -79,7 +80,8 @@ internal sealed partial class Build
             var difference = WorkflowStaleness.Diff(WorkflowWriter.Write(Workflow), committed);
             if (difference is not null)
                 throw new BuildFailedException($"{Workflow.RelativePath} is out of date. Run ./build.sh " +
-                                               $"GenerateWorkflow and commit the result.{Environment.NewLine}{difference}");
+                                               "GenerateWorkflow and commit the result." +
+                                               $"{Environment.NewLine}{difference}");
             Log.Information("{Path} matches the build class", Workflow.RelativePath);
         });
 
@@ -102,9 +104,11 @@ internal sealed partial class Build
     {
         if (!IsGitHubActions)
             return;
-        var parents = plans.ToDictionary(p => p.Id, p => (IReadOnlyList<string>)p.Node.Parents.Select(x => x.Image.Id).ToList());
+        var parents = plans.ToDictionary(p => p.Id,
+            p => (IReadOnlyList<string>)p.Node.Parents.Select(x => x.Image.Id).ToList());
         var rows = outcomes.Select(o => new GitHubActions.ImageOutcome(o.Id,
-            o.Status == OutcomeStatus.Failed ? "Failed" : Slipway.Pipeline.RunReport.Status(o.Status), o.Reason, o.Duration,
+            o.Status == OutcomeStatus.Failed ? "Failed" : Slipway.Pipeline.RunReport.Status(o.Status),
+            o.Reason, o.Duration,
             o.Digest is { } d && d.StartsWith("sha256:", StringComparison.Ordinal) && d.Length == 71 ? d : null,
             parents.GetValueOrDefault(o.Id) ?? [], o.FailureFile, o.FailureFile is null ? null : 1)).ToList();
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)

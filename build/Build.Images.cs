@@ -15,7 +15,8 @@ internal sealed partial class Build
 
     private IReadOnlyList<ImageDefinition> AllImages => _images ??= ImageCatalog.Discover(RootDirectory);
 
-    private ImagePipeline Pipeline => _pipeline ??= new ImagePipeline(RootDirectory, TemporaryDirectory, AllImages, CreateSettings());
+    private ImagePipeline Pipeline =>
+        _pipeline ??= new ImagePipeline(RootDirectory, TemporaryDirectory, AllImages, CreateSettings());
 
     protected override IEnumerable<DynamicTarget> CreateDynamicTargets()
     {
@@ -52,11 +53,14 @@ internal sealed partial class Build
     /// <summary>Plans every image but builds only <paramref name="ids"/>, forced.</summary>
     private PlanOptions ForceOnly(IReadOnlyList<string> ids)
     {
-        _pipeline = new ImagePipeline(RootDirectory, TemporaryDirectory, AllImages, CreateSettings() with { Images = ids });
+        _pipeline = new ImagePipeline(RootDirectory, TemporaryDirectory, AllImages,
+            CreateSettings() with { Images = ids });
         return CreatePlanOptions() with { ForcedImages = new HashSet<string>(ids, StringComparer.Ordinal) };
     }
 
-    /// <summary>Logs the image table and writes the reports; returns a failure message, or null when none failed.</summary>
+    /// <summary>
+    /// Logs the image table and writes the reports; returns a failure message, or null when none failed.
+    /// </summary>
     private string? ReportOutcomes(ImagePipeline.RunResult result)
     {
         var outcomes = result.Outcomes;

@@ -7,7 +7,9 @@ using Slipway.Registries;
 
 namespace Slipway;
 
-/// <summary>The parameters of the build; each can come from the command line, the environment or .nuke/parameters.json.</summary>
+/// <summary>
+/// The parameters of the build; each can come from the command line, the environment or .nuke/parameters.json.
+/// </summary>
 internal sealed partial class Build
 {
     [Parameter("Registries to push to, primary first, as host[:port]: docker.io, ghcr.io, 127.0.0.1:5000")]
@@ -62,7 +64,8 @@ internal sealed partial class Build
             var probe = $"{registry}/{(string.IsNullOrEmpty(Namespace) ? "" : Namespace + "/")}image:tag";
             if (!ImageReference.TryParse(probe, out var parsed, out var error) || parsed!.Domain != registry)
                 throw new UsageException($"--registry '{registry}' with --namespace '{Namespace}' does not form a " +
-                                         $"valid image reference ({error ?? "the registry must contain a '.' or ':' or be localhost"}).");
+                                         "valid image reference " +
+                                         $"({error ?? "the registry must contain a '.' or ':' or be localhost"}).");
         }
 
         if (MaxParallel < 1)

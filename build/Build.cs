@@ -32,7 +32,8 @@ internal sealed partial class Build : BuildHost
     /// <summary>Plan options from the parameters; --force-images takes names split by spaces, commas or '+'.</summary>
     private PlanOptions CreatePlanOptions()
     {
-        var forced = (ForceImages ?? []).SelectMany(f => f.Split([' ', ',', '+'], StringSplitOptions.RemoveEmptyEntries))
+        var forced = (ForceImages ?? [])
+            .SelectMany(f => f.Split([' ', ',', '+'], StringSplitOptions.RemoveEmptyEntries))
             .ToHashSet(StringComparer.Ordinal);
         var unknown = forced.Where(id => AllImages.All(image => image.Id != id)).ToList();
         if (unknown.Count > 0)

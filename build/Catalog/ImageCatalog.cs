@@ -48,7 +48,9 @@ public static class ImageCatalog
         return images;
     }
 
-    /// <summary>Warns about a folder whose Dockerfile differs only in case, which would silently not be an image.</summary>
+    /// <summary>
+    /// Warns about a folder whose Dockerfile differs only in case, which would silently not be an image.
+    /// </summary>
     private static void WarnAboutMisnamedDockerfile(string root, string folder)
     {
         var misnamed = Directory.EnumerateFiles(folder)
@@ -64,11 +66,13 @@ public static class ImageCatalog
         var version = Path.GetFileName(versionFolder);
         var relativeFolder = Relative(root, versionFolder);
         if (ImageReference.ValidateRepositoryName(name) is { } nameError)
-            throw new CatalogException($"{Relative(root, nameFolder)}: '{name}' is not a valid image name ({nameError}). " +
+            throw new CatalogException($"{Relative(root, nameFolder)}: '{name}' is not a valid image name " +
+                                       $"({nameError}). " +
                                        "Rename the folder to lowercase letters, digits and . _ - separators.");
         if (!ImageReference.IsValidTag(version))
             throw new CatalogException($"{relativeFolder}: '{version}' is not a valid tag. Rename the folder to " +
-                                       "letters, digits, '_', '.' and '-' (at most 128, not starting with '.' or '-').");
+                                       "letters, digits, '_', '.' and '-' " +
+                                       "(at most 128, not starting with '.' or '-').");
 
         var nameSettings = ImageSettingsFile.Read(nameFolder, root);
         var versionSettings = ImageSettingsFile.Read(versionFolder, root);
@@ -92,7 +96,8 @@ public static class ImageCatalog
 
         var context = PathSetting(s => s.Context, out var contextFile) ?? versionFolder;
         RequireInside(root, context, contextFile, "context", Directory.Exists);
-        var dockerfile = PathSetting(s => s.Dockerfile, out var dockerfileFile) ?? Path.Combine(versionFolder, "Dockerfile");
+        var dockerfile = PathSetting(s => s.Dockerfile, out var dockerfileFile) ??
+            Path.Combine(versionFolder, "Dockerfile");
         RequireInside(root, dockerfile, dockerfileFile, "dockerfile", File.Exists);
         var readme = PathSetting(s => s.Readme, out var readmeFile);
         if (readme is not null)
@@ -146,7 +151,8 @@ public static class ImageCatalog
         };
     }
 
-    private static void RequireInside(string root, string path, string? settingsFile, string key, Func<string, bool> exists)
+    private static void RequireInside(string root, string path, string? settingsFile, string key,
+        Func<string, bool> exists)
     {
         var where = settingsFile is null ? "default" : Relative(root, settingsFile);
         var relative = Relative(root, path);

@@ -1,6 +1,8 @@
 namespace Slipway.Catalog;
 
-/// <summary>One image of the repository: <c>images/&lt;name&gt;/&lt;version&gt;/Dockerfile</c> and its settings.</summary>
+/// <summary>
+/// One image of the repository: <c>images/&lt;name&gt;/&lt;version&gt;/Dockerfile</c> and its settings.
+/// </summary>
 public sealed record ImageDefinition
 {
     /// <summary>Image name: the name folder, which becomes the last path component of the repository.</summary>

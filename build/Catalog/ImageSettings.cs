@@ -14,7 +14,9 @@ public sealed class ImageSettings
     /// <summary>Dockerfile path. Default: the Dockerfile that defines the image.</summary>
     [YamlMember(Alias = "dockerfile")] public string? Dockerfile { get; set; }
 
-    /// <summary>README sent as the registry description. Default: version folder, name folder, then repository root.</summary>
+    /// <summary>
+    /// README sent as the registry description. Default: version folder, name folder, then repository root.
+    /// </summary>
     [YamlMember(Alias = "readme")] public string? Readme { get; set; }
 
     /// <summary>Short description (Docker Hub's 100-byte field, and the OCI description label).</summary>
@@ -33,7 +35,9 @@ public sealed class ImageSettings
     /// <summary>Network for RUN steps: <c>default</c>, <c>none</c> or <c>host</c>.</summary>
     [YamlMember(Alias = "network")] public string? Network { get; set; }
 
-    /// <summary>A command (exec form) run in the built image before it is pushed; a non-zero exit stops the push.</summary>
+    /// <summary>
+    /// A command (exec form) run in the built image before it is pushed; a non-zero exit stops the push.
+    /// </summary>
     [YamlMember(Alias = "test")] public List<string>? Test { get; set; }
 
     /// <summary>False builds the image but never pushes it.</summary>

@@ -5,7 +5,9 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Slipway.Catalog;
 
-/// <summary>Reads <c>image.yml</c> files; an unknown key or bad value is an error that names the file and line.</summary>
+/// <summary>
+/// Reads <c>image.yml</c> files; an unknown key or bad value is an error that names the file and line.
+/// </summary>
 public static partial class ImageSettingsFile
 {
     public const string FileName = "image.yml";

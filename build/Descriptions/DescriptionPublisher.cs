@@ -10,7 +10,8 @@ namespace Slipway.Descriptions;
 /// last version in the catalog. Other registries have no description field; they get the
 /// <c>org.opencontainers.image.description</c> label at build time instead.
 /// </summary>
-public sealed class DescriptionPublisher(HttpClient http, PublishTarget target, DescriptionSettings settings, string root)
+public sealed class DescriptionPublisher(HttpClient http, PublishTarget target, DescriptionSettings settings,
+    string root)
 {
     public async Task<IReadOnlyList<DescriptionOutcome>> SyncAsync(IEnumerable<ImageDefinition> images,
         CancellationToken token = default)
@@ -52,7 +53,8 @@ public sealed class DescriptionPublisher(HttpClient http, PublishTarget target, 
             async Task<DescriptionSyncResult> Send(Readme readme)
             {
                 hub ??= new DockerHubClient(http, settings.DockerHubApi, user, secret, Log.Logger);
-                return await hub.SyncAsync(Namespace(), image.Name, readme.Text, image.Description ?? "", readme.Url, ct);
+                return await hub.SyncAsync(Namespace(), image.Name, readme.Text, image.Description ?? "",
+                    readme.Url, ct);
             }
         }
 
@@ -105,7 +107,8 @@ public sealed class DescriptionPublisher(HttpClient http, PublishTarget target, 
             return new Readme(text, relative, relative);
         var commit = settings.Revision ?? "HEAD";
         var folder = Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? "";
-        return new Readme(ReadmeLinks.Rewrite(text, folder, source, commit), $"{source}/blob/{commit}/{relative}", relative);
+        return new Readme(ReadmeLinks.Rewrite(text, folder, source, commit), $"{source}/blob/{commit}/{relative}",
+            relative);
     }
 
     private string Namespace() => target.Namespace ?? "";

@@ -19,7 +19,9 @@ public sealed record DescriptionSettings
 
     public string? QuayToken { get; init; }
 
-    /// <summary>Web address of the git repository, to make README links absolute; null leaves links as they are.</summary>
+    /// <summary>
+    /// Web address of the git repository, to make README links absolute; null leaves links as they are.
+    /// </summary>
     public string? SourceUrl { get; init; }
 
     /// <summary>The commit that README links point at.</summary>

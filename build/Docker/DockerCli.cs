@@ -25,7 +25,9 @@ public sealed partial class DockerCli(DockerClientInfo client, string? configFol
         return environment;
     }
 
-    /// <summary>Builds an image and returns its image id. Throws <see cref="DockerCommandException"/> on failure.</summary>
+    /// <summary>
+    /// Builds an image and returns its image id. Throws <see cref="DockerCommandException"/> on failure.
+    /// </summary>
     public async Task<string> BuildAsync(ImageBuildRequest request, Action<string> onLine, CancellationToken token)
     {
         var idFile = Path.Combine(Path.GetTempPath(), $"slipway-iid-{Guid.NewGuid():N}");
@@ -113,13 +115,16 @@ public sealed partial class DockerCli(DockerClientInfo client, string? configFol
             : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? new Dictionary<string, string>();
     }
 
-    /// <summary>Returns the names of the engine's networks; an engine started without a bridge lacks "bridge".</summary>
+    /// <summary>
+    /// Returns the names of the engine's networks; an engine started without a bridge lacks "bridge".
+    /// </summary>
     public async Task<IReadOnlyList<string>> GetNetworkNamesAsync()
     {
         var result = await ProcessRunner.RunAsync(client.Path, ["network", "ls", "--format", "{{.Name}}"]);
         if (!result.Succeeded)
             throw new DockerCommandException("docker network ls", result);
-        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return result.StandardOutput.Split('\n',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     /// <summary>Returns true when the engine answers <c>docker info</c>.</summary>
@@ -132,7 +137,9 @@ public sealed partial class DockerCli(DockerClientInfo client, string? configFol
         return result.Succeeded;
     }
 
-    /// <summary>Logs in to a registry, passing the secret on standard input so that it never shows in a process list.</summary>
+    /// <summary>
+    /// Logs in to a registry, passing the secret on standard input so that it never shows in a process list.
+    /// </summary>
     public async Task LoginAsync(string registry, string username, string secret, CancellationToken token)
     {
         var result = await ProcessRunner.RunAsync(client.Path,

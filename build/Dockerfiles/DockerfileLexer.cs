@@ -13,7 +13,8 @@ internal static partial class DockerfileLexer
 {
     private static readonly HashSet<string> HeredocInstructions = ["run", "copy", "add"];
 
-    /// <exception cref="FormatException">An escape directive is invalid or repeated, or a heredoc is not closed.</exception>
+    /// <exception cref="FormatException">An escape directive is invalid or repeated, or a heredoc is not
+    /// closed.</exception>
     public static List<DockerfileInstruction> Read(string text, out char escape)
     {
         var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Split('\n');
@@ -142,7 +143,9 @@ internal static partial class DockerfileLexer
         return index;
     }
 
-    /// <summary>Finds heredoc openers such as <c>&lt;&lt;EOF</c>, <c>&lt;&lt;-EOF</c> or <c>3&lt;&lt;"EOF"</c>.</summary>
+    /// <summary>
+    /// Finds heredoc openers such as <c>&lt;&lt;EOF</c>, <c>&lt;&lt;-EOF</c> or <c>3&lt;&lt;"EOF"</c>.
+    /// </summary>
     internal static IEnumerable<(string Name, bool StripTabs)> FindHeredocs(string arguments)
     {
         if (!arguments.Contains("<<", StringComparison.Ordinal))

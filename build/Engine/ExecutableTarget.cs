@@ -26,7 +26,9 @@ internal sealed class ExecutableTarget(string name, Target factory, TargetDefini
     /// <summary>Text for the info column of the summary, set by ReportSummary.</summary>
     public string? Info { get; set; }
 
-    /// <summary>Whether the target failed with a <see cref="UsageException"/>, so the run exits with the usage code.</summary>
+    /// <summary>
+    /// Whether the target failed with a <see cref="UsageException"/>, so the run exits with the usage code.
+    /// </summary>
     public bool FailedOnUsage { get; set; }
 
     /// <summary>Why the target was skipped or not run, shown in the summary when no info is set.</summary>

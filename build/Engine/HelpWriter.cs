@@ -49,7 +49,9 @@ internal static class HelpWriter
         WriteRows(output, builtIns, optionWidth);
         output.WriteLine();
         var example = parameters.FirstOrDefault();
-        var variable = example is null ? "MY_PARAMETER" : NameFormat.ToOption(example.Name)[2..].Replace('-', '_').ToUpperInvariant();
+        var variable = example is null
+            ? "MY_PARAMETER"
+            : NameFormat.ToOption(example.Name)[2..].Replace('-', '_').ToUpperInvariant();
         var option = example?.OptionName ?? "--my-parameter";
         output.WriteLine(
             $"Parameters can also be set by environment variables ({variable} or NUKE_{variable} for {option}) " +

@@ -58,7 +58,9 @@ public static class FingerprintCalculator
         return new OwnInputs(scan.Entries, digests, settings, scan.Warnings, ignoreFile);
     }
 
-    /// <summary>Combines an image's own inputs with the fingerprints of its in-repo parents, keyed by reference.</summary>
+    /// <summary>
+    /// Combines an image's own inputs with the fingerprints of its in-repo parents, keyed by reference.
+    /// </summary>
     public static ImageInputs Combine(OwnInputs own, IReadOnlyDictionary<string, string> parentFingerprints)
     {
         var all = new List<InputDigest>(own.ContextDigests.Count + own.Settings.Count + parentFingerprints.Count);
@@ -85,7 +87,8 @@ public static class FingerprintCalculator
         hash.AppendData([0]);
     }
 
-    private static string HashText(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string HashText(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
 
 /// <summary>An image's inputs before its parents are known.</summary>

@@ -18,7 +18,9 @@ public sealed record ActionVersions
 
     public string Login { get; init; } = "docker/login-action@v3";
 
-    /// <summary>Exposes the Actions cache service to run steps, so that BuildKit's <c>type=gha</c> cache works.</summary>
+    /// <summary>
+    /// Exposes the Actions cache service to run steps, so that BuildKit's <c>type=gha</c> cache works.
+    /// </summary>
     public string GitHubRuntime { get; init; } = "crazy-max/ghaction-github-runtime@v3";
 
     internal IEnumerable<(string Property, string Reference)> All()

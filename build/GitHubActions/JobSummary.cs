@@ -139,7 +139,9 @@ public static class JobSummary
         builder.Append("```\n");
     }
 
-    /// <summary>Keeps a value inside one Markdown table cell: a pipe would end the cell and a line break the row.</summary>
+    /// <summary>
+    /// Keeps a value inside one Markdown table cell: a pipe would end the cell and a line break the row.
+    /// </summary>
     private static string EscapeCell(string value) => value
         .Replace("\r\n", " ", StringComparison.Ordinal)
         .Replace('\n', ' ')

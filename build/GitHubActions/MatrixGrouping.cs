@@ -18,7 +18,8 @@ public static class MatrixGrouping
     /// where both ends need building. Images inside a group are in dependency order (parents first, ties by ordinal
     /// name). Groups are sorted by their first image's name.
     /// </summary>
-    /// <exception cref="ArgumentException">Names repeat, a parent is not in the list, or parents form a cycle.</exception>
+    /// <exception cref="ArgumentException">Names repeat, a parent is not in the list, or parents form a
+    /// cycle.</exception>
     public static IReadOnlyList<MatrixGroup> Group(IReadOnlyList<PlannedImage> images)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -54,7 +55,8 @@ public static class MatrixGrouping
         if (groups.Count > MaxMatrixJobs)
         {
             throw new InvalidOperationException(
-                $"The plan has {groups.Count} independent image groups, but GitHub Actions allows at most {MaxMatrixJobs} matrix jobs per run. " +
+                $"The plan has {groups.Count} independent image groups, but GitHub Actions allows at most " +
+                $"{MaxMatrixJobs} matrix jobs per run. " +
                 "Build fewer images per run, for example by forcing fewer images.");
         }
 
@@ -81,7 +83,9 @@ public static class MatrixGrouping
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Formats the <c>matrix</c> and <c>count</c> lines that the plan step appends to <c>$GITHUB_OUTPUT</c>.</summary>
+    /// <summary>
+    /// Formats the <c>matrix</c> and <c>count</c> lines that the plan step appends to <c>$GITHUB_OUTPUT</c>.
+    /// </summary>
     public static string ToGitHubOutput(IReadOnlyList<MatrixGroup> groups) =>
         $"matrix={ToMatrixJson(groups)}\ncount={groups.Count}\n";
 
@@ -102,7 +106,8 @@ public static class MatrixGrouping
             if (missing is not null)
             {
                 throw new ArgumentException(
-                    $"The image {image.Name} names the parent image {missing}, which is not in the plan. List every in-repo image.",
+                    $"The image {image.Name} names the parent image {missing}, which is not in the plan. " +
+                    "List every in-repo image.",
                     nameof(images));
             }
         }
@@ -110,7 +115,9 @@ public static class MatrixGrouping
         return byName;
     }
 
-    /// <summary>Sorts one component topologically (Kahn's algorithm), taking the ordinally smallest ready image each time.</summary>
+    /// <summary>
+    /// Sorts one component topologically (Kahn's algorithm), taking the ordinally smallest ready image each time.
+    /// </summary>
     private static List<string> SortParentsFirst(List<string> component, Dictionary<string, PlannedImage> byName)
     {
         var members = component.ToHashSet(StringComparer.Ordinal);

@@ -16,7 +16,8 @@ public sealed record RegistryLogin
     /// <summary>The name shown on the login step.</summary>
     public required string DisplayName { get; init; }
 
-    public bool IsGitHubContainerRegistry => string.Equals(Registry, GitHubContainerRegistryHost, StringComparison.OrdinalIgnoreCase);
+    public bool IsGitHubContainerRegistry =>
+        string.Equals(Registry, GitHubContainerRegistryHost, StringComparison.OrdinalIgnoreCase);
 
     public const string GitHubContainerRegistryHost = "ghcr.io";
 
@@ -31,7 +32,8 @@ public sealed record RegistryLogin
 
     /// <summary>
     /// Creates a GitHub Container Registry login as the user who started the run, with the job's <c>GITHUB_TOKEN</c>.
-    /// Pushing with that token needs <c>packages: write</c>, see <see cref="WorkflowDefinition.PushesToGitHubContainerRegistry"/>.
+    /// Pushing with that token needs <c>packages: write</c>, see
+    /// <see cref="WorkflowDefinition.PushesToGitHubContainerRegistry"/>.
     /// </summary>
     public static RegistryLogin GitHubContainerRegistry() => new()
     {

@@ -44,7 +44,9 @@ public sealed partial record WorkflowDefinition(string Name, string FileName)
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
 
-    /// <summary>Whether images are pushed to ghcr.io, which grants <c>packages: write</c> to the build job only.</summary>
+    /// <summary>
+    /// Whether images are pushed to ghcr.io, which grants <c>packages: write</c> to the build job only.
+    /// </summary>
     public bool PushesToGitHubContainerRegistry { get; init; }
 
     /// <summary>The repository-relative path of the workflow file.</summary>
@@ -56,9 +58,12 @@ public sealed partial record WorkflowDefinition(string Name, string FileName)
         Require(!string.IsNullOrWhiteSpace(Name), nameof(Name), "The workflow name is missing.");
         ValidateFileName();
         Require(!string.IsNullOrWhiteSpace(RunnerImage), nameof(RunnerImage), "The runner image is missing.");
-        Require(PlanTimeoutMinutes > 0, nameof(PlanTimeoutMinutes), $"The plan timeout must be positive, got {PlanTimeoutMinutes}.");
-        Require(BuildTimeoutMinutes > 0, nameof(BuildTimeoutMinutes), $"The build timeout must be positive, got {BuildTimeoutMinutes}.");
-        Require(CheckoutFetchDepth >= 0, nameof(CheckoutFetchDepth), $"The checkout fetch depth must be 0 or more, got {CheckoutFetchDepth}.");
+        Require(PlanTimeoutMinutes > 0, nameof(PlanTimeoutMinutes),
+            $"The plan timeout must be positive, got {PlanTimeoutMinutes}.");
+        Require(BuildTimeoutMinutes > 0, nameof(BuildTimeoutMinutes),
+            $"The build timeout must be positive, got {BuildTimeoutMinutes}.");
+        Require(CheckoutFetchDepth >= 0, nameof(CheckoutFetchDepth),
+            $"The checkout fetch depth must be 0 or more, got {CheckoutFetchDepth}.");
         ValidateTriggers();
         ValidateActions();
         ValidateSecrets();
@@ -72,9 +77,12 @@ public sealed partial record WorkflowDefinition(string Name, string FileName)
 
     private void ValidateFileName()
     {
-        var hasYamlExtension = FileName.EndsWith(".yml", StringComparison.Ordinal) || FileName.EndsWith(".yaml", StringComparison.Ordinal);
-        Require(hasYamlExtension, nameof(FileName), $"The workflow file name must end in .yml or .yaml, got '{FileName}'.");
-        Require(FileName.IndexOfAny(['/', '\\']) < 0, nameof(FileName), $"The workflow file name must not contain a folder, got '{FileName}'.");
+        var hasYamlExtension = FileName.EndsWith(".yml", StringComparison.Ordinal) ||
+            FileName.EndsWith(".yaml", StringComparison.Ordinal);
+        Require(hasYamlExtension, nameof(FileName),
+            $"The workflow file name must end in .yml or .yaml, got '{FileName}'.");
+        Require(FileName.IndexOfAny(['/', '\\']) < 0, nameof(FileName),
+            $"The workflow file name must not contain a folder, got '{FileName}'.");
     }
 
     private void ValidateTriggers()
@@ -109,12 +117,14 @@ public sealed partial record WorkflowDefinition(string Name, string FileName)
         foreach (var secret in Secrets)
         {
             Require(SecretName().IsMatch(secret.SecretName), nameof(Secrets),
-                $"Secret names contain only letters, digits and underscores and do not start with a digit, got '{secret.SecretName}'.");
+                "Secret names contain only letters, digits and underscores and do not start with a digit, " +
+                $"got '{secret.SecretName}'.");
             Require(PascalCaseName().IsMatch(secret.ParameterName), nameof(Secrets),
                 $"The parameter name must be a PascalCase identifier, got '{secret.ParameterName}'.");
         }
 
-        var duplicate = Secrets.GroupBy(secret => secret.EnvironmentVariable, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
+        var duplicate = Secrets.GroupBy(secret => secret.EnvironmentVariable, StringComparer.Ordinal)
+            .FirstOrDefault(group => group.Count() > 1);
         Require(duplicate is null, nameof(Secrets), $"Two secrets map to the environment variable {duplicate?.Key}.");
     }
 

@@ -6,7 +6,9 @@ namespace Slipway.GitHubActions;
 /// </summary>
 public static class WorkflowEnvironment
 {
-    /// <summary>Images of one matrix entry, as <c>name/version</c> joined by <c>+</c> (parameter <c>Images</c>).</summary>
+    /// <summary>
+    /// Images of one matrix entry, as <c>name/version</c> joined by <c>+</c> (parameter <c>Images</c>).
+    /// </summary>
     public const string Images = "IMAGES";
 
     /// <summary>

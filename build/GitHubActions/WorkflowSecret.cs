@@ -29,7 +29,8 @@ public sealed record WorkflowSecret(string ParameterName, string SecretName)
         var i = 0;
         while (i < name.Length)
         {
-            var knownWord = KnownWords.FirstOrDefault(word => string.CompareOrdinal(name, i, word, 0, word.Length) == 0);
+            var knownWord = KnownWords.FirstOrDefault(
+                word => string.CompareOrdinal(name, i, word, 0, word.Length) == 0);
             if (knownWord is not null)
             {
                 AppendSeparator(builder);

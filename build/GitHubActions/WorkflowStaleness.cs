@@ -74,11 +74,13 @@ public static class WorkflowStaleness
         var expectedCount = hunk.Count(edit => edit.Kind != LineDiff.EditKind.Insert);
         var actualCount = hunk.Count(edit => edit.Kind != LineDiff.EditKind.Delete);
 
-        // Unified diff numbers lines from 1, and an empty range by the line before it (so an insert at the top is -0,0).
+        // Unified diff numbers lines from 1, and an empty range by the line before it
+        // (so an insert at the top is -0,0).
         var expectedStart = hunk[0].ExpectedIndex + (expectedCount == 0 ? 0 : 1);
         var actualStart = hunk[0].ActualIndex + (actualCount == 0 ? 0 : 1);
 
-        builder.Append(CultureInfo.InvariantCulture, $"@@ -{expectedStart},{expectedCount} +{actualStart},{actualCount} @@\n");
+        builder.Append(CultureInfo.InvariantCulture,
+            $"@@ -{expectedStart},{expectedCount} +{actualStart},{actualCount} @@\n");
         foreach (var edit in hunk)
         {
             var prefix = edit.Kind switch

@@ -12,10 +12,14 @@ public sealed record WorkflowTriggers
     /// <summary>Tag patterns (GitHub filter syntax, for example <c>v*</c>) whose pushes also build and push.</summary>
     public IReadOnlyList<string> PushTags { get; init; } = [];
 
-    /// <summary>Target branches of pull requests that are built without pushing. Empty means no pull_request trigger.</summary>
+    /// <summary>
+    /// Target branches of pull requests that are built without pushing. Empty means no pull_request trigger.
+    /// </summary>
     public IReadOnlyList<string> PullRequestBranches { get; init; } = ["main"];
 
-    /// <summary>Whether the workflow can be started by hand, with an <c>images</c> input naming images to rebuild.</summary>
+    /// <summary>
+    /// Whether the workflow can be started by hand, with an <c>images</c> input naming images to rebuild.
+    /// </summary>
     public bool WorkflowDispatch { get; init; } = true;
 
     /// <summary>

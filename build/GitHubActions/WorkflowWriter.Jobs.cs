@@ -143,7 +143,9 @@ public static partial class WorkflowWriter
             .Add("with", with);
     }
 
-    /// <summary>Builds the steps every job starts with: checkout, .NET from global.json, and the NuGet and .nuke/temp cache.</summary>
+    /// <summary>
+    /// Builds the steps every job starts with: checkout, .NET from global.json, and the NuGet and .nuke/temp cache.
+    /// </summary>
     private static IEnumerable<YamlNode> SetupSteps(WorkflowDefinition definition)
     {
         yield return new YamlMapping()

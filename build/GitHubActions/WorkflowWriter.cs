@@ -20,7 +20,8 @@ public static partial class WorkflowWriter
     /// Renders the workflow with a header comment, keys in the order <c>name</c>, <c>on</c>, <c>permissions</c>,
     /// <c>concurrency</c>, <c>jobs</c>, <c>\n</c> line endings and a trailing newline.
     /// </summary>
-    /// <exception cref="ArgumentException">The definition is invalid, see <see cref="WorkflowDefinition.Validate"/>.</exception>
+    /// <exception cref="ArgumentException">The definition is invalid, see
+    /// <see cref="WorkflowDefinition.Validate"/>.</exception>
     public static string Write(WorkflowDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -67,7 +68,8 @@ public static partial class WorkflowWriter
         if (triggers.WorkflowDispatch)
         {
             var imagesInput = new YamlMapping()
-                .Add("description", "Images to rebuild even when unchanged, as name/version separated by spaces. Empty builds only changed images.")
+                .Add("description", "Images to rebuild even when unchanged, as name/version separated by spaces. " +
+                    "Empty builds only changed images.")
                 .Add("type", "string")
                 .Add("required", false)
                 .Add("default", "");

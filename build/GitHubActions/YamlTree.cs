@@ -50,10 +50,14 @@ internal sealed partial record YamlMapping : YamlNode
     public YamlMapping Add(string key, int value) =>
         Add(key, new YamlScalar(value.ToString(CultureInfo.InvariantCulture), YamlScalarKind.Literal));
 
-    public YamlMapping Add(string key, bool value) => Add(key, new YamlScalar(value ? "true" : "false", YamlScalarKind.Literal));
+    public YamlMapping Add(string key, bool value) =>
+        Add(key, new YamlScalar(value ? "true" : "false", YamlScalarKind.Literal));
 
-    /// <summary>Adds a GitHub expression such as <c>${{ matrix.group }}</c>, which is a string in YAML and written plain.</summary>
-    public YamlMapping AddExpression(string key, string expression) => Add(key, new YamlScalar(expression, YamlScalarKind.Literal));
+    /// <summary>
+    /// Adds a GitHub expression such as <c>${{ matrix.group }}</c>, which is a string in YAML and written plain.
+    /// </summary>
+    public YamlMapping AddExpression(string key, string expression) =>
+        Add(key, new YamlScalar(expression, YamlScalarKind.Literal));
 
     public YamlMapping AddBlock(string key, string text) => Add(key, new YamlScalar(text, YamlScalarKind.Block));
 
@@ -63,6 +67,9 @@ internal sealed partial record YamlMapping : YamlNode
     /// </summary>
     public static bool LooksLikeNonString(string value) => NonStringScalar().IsMatch(value);
 
-    [GeneratedRegex(@"^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[0-9]+(:[0-5]?[0-9])+)$")]
+    [GeneratedRegex(
+        @"^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|" +
+        @"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|" +
+        @"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[0-9]+(:[0-5]?[0-9])+)$")]
     private static partial Regex NonStringScalar();
 }

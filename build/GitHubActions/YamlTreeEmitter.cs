@@ -70,6 +70,7 @@ internal static class YamlTreeEmitter
             YamlScalarKind.Text when YamlMapping.LooksLikeNonString(scalar.Value) => ScalarStyle.SingleQuoted,
             _ => ScalarStyle.Any,
         };
-        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, scalar.Value, style, isPlainImplicit: true, isQuotedImplicit: true));
+        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, scalar.Value, style, isPlainImplicit: true,
+            isQuotedImplicit: true));
     }
 }

@@ -49,7 +49,8 @@ public static class ContextScanner
     /// the rules are empty and <paramref name="ignoreFilePath"/> is null.
     /// </summary>
     /// <exception cref="FormatException">The chosen ignore file contains an invalid pattern.</exception>
-    public static DockerIgnore LoadIgnoreFile(string contextDirectory, string dockerfilePath, out string? ignoreFilePath)
+    public static DockerIgnore LoadIgnoreFile(string contextDirectory, string dockerfilePath,
+        out string? ignoreFilePath)
     {
         var dockerfile = Path.GetFullPath(dockerfilePath);
         var specific = Path.Combine(Path.GetDirectoryName(dockerfile)!, Path.GetFileName(dockerfile) + ".dockerignore");

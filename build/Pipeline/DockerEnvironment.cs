@@ -20,7 +20,9 @@ public sealed class DockerEnvironment
 
     public DockerCli Docker { get; }
 
-    /// <summary><c>none</c> when the engine has no bridge network (RUN steps would fail on the default), else null.</summary>
+    /// <summary>
+    /// <c>none</c> when the engine has no bridge network (RUN steps would fail on the default), else null.
+    /// </summary>
     public string? DefaultNetwork { get; }
 
     public static async Task<DockerEnvironment> ConnectAsync(string root, string? clientPath, bool allowLocalEngine,
@@ -28,7 +30,8 @@ public sealed class DockerEnvironment
     {
         var client = await DockerClientLocator.LocateAsync(clientPath);
         var docker = new DockerCli(client);
-        Log.Information("Docker client {Client} {Version}, builder: {Builder}", client.Path, client.Version, client.Builder);
+        Log.Information("Docker client {Client} {Version}, builder: {Builder}", client.Path, client.Version,
+            client.Builder);
 
         var reachable = await docker.IsEngineReachableAsync();
         var localRegistry = registry is not null && IsLoopback(registry) ? registry : null;
@@ -73,7 +76,8 @@ public sealed class DockerEnvironment
         if (!result.Succeeded)
             throw new BuildFailedException($"Starting the local engine failed (exit code {result.ExitCode}); see the " +
                                            "lines above.");
-        var line = result.StandardOutput.Split('\n').LastOrDefault(l => l.StartsWith("DOCKER_HOST=", StringComparison.Ordinal));
+        var line = result.StandardOutput.Split('\n')
+            .LastOrDefault(l => l.StartsWith("DOCKER_HOST=", StringComparison.Ordinal));
         return line?["DOCKER_HOST=".Length..].Trim() ?? Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "";
     }
 

@@ -2,12 +2,16 @@ using System.Diagnostics;
 
 namespace Slipway.Pipeline;
 
-/// <summary>Reads the commit and the web address of the repository from git, when git and a checkout are there.</summary>
+/// <summary>
+/// Reads the commit and the web address of the repository from git, when git and a checkout are there.
+/// </summary>
 public static class GitInfo
 {
     public static string? Revision(string root) => Git(root, "rev-parse", "HEAD");
 
-    /// <summary>The <c>origin</c> remote as an https address (<c>git@github.com:o/r.git</c> → <c>https://github.com/o/r</c>).</summary>
+    /// <summary>
+    /// The <c>origin</c> remote as an https address (<c>git@github.com:o/r.git</c> → <c>https://github.com/o/r</c>).
+    /// </summary>
     public static string? WebUrl(string root)
     {
         var remote = Git(root, "remote", "get-url", "origin");

@@ -61,7 +61,9 @@ public sealed class ImagePipeline(string root, string temporaryDirectory, IReadO
             .GetOrAdd(registry, r => new Lazy<Task<RegistryCredentials?>>(() => config.FindAsync(r))).Value;
     }
 
-    /// <summary>Plans, then builds and pushes what needs it. Returns the plans and one outcome per selected image.</summary>
+    /// <summary>
+    /// Plans, then builds and pushes what needs it. Returns the plans and one outcome per selected image.
+    /// </summary>
     public async Task<RunResult> RunAsync(PlanOptions options, CancellationToken token = default)
     {
         var plans = await PlanAsync(options, token);

@@ -29,6 +29,8 @@ public sealed record PipelineSettings
 
     public string? Revision { get; init; }
 
-    /// <summary>Scope prefix for the GitHub Actions build cache; see <see cref="Publishing.PublishOptions.GitHubCacheScope"/>.</summary>
+    /// <summary>
+    /// Scope prefix for the GitHub Actions build cache; see <see cref="Publishing.PublishOptions.GitHubCacheScope"/>.
+    /// </summary>
     public string? CacheScope { get; init; }
 }

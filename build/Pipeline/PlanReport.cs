@@ -29,7 +29,8 @@ public static class PlanReport
             text.AppendLine($"  context:     {ImageCatalog.Relative(root, image.ContextDirectory)} " +
                             $"({plan.Inputs.ContextEntries.Count} entries)");
             text.AppendLine($"  dockerfile:  {ImageCatalog.Relative(root, image.DockerfilePath)}");
-            text.AppendLine($"  readme:      {(image.ReadmePath is null ? "none" : ImageCatalog.Relative(root, image.ReadmePath))}");
+            text.AppendLine($"  readme:      " +
+                            $"{(image.ReadmePath is null ? "none" : ImageCatalog.Relative(root, image.ReadmePath))}");
             var parents = plan.Node.Parents.Select(p => p.Image.Id)
                 .Concat(plan.Node.ExternalBases.Select(b => b.Reference + " (external)")).Distinct().ToList();
             text.AppendLine($"  parents:     {(parents.Count == 0 ? "none" : string.Join(", ", parents))}");
@@ -59,7 +60,8 @@ public static class PlanReport
             parents = plan.Node.Parents.Select(p => p.Image.Id),
             externalBases = plan.Node.ExternalBases.Select(b => b.Reference).Distinct(),
             fingerprint = plan.Inputs.Fingerprint,
-            contextFiles = plan.Inputs.ContextEntries.Where(e => e.Kind != ContextEntryKind.Directory).Select(e => e.Path),
+            contextFiles = plan.Inputs.ContextEntries.Where(e => e.Kind != ContextEntryKind.Directory)
+                .Select(e => e.Path),
         });
         return JsonSerializer.Serialize(new { images }, JsonOptions);
     }

@@ -3,7 +3,9 @@ using Slipway.Registries;
 
 namespace Slipway.Planning;
 
-/// <summary>Where the labels of the published image come from: the registry, or the local engine with --no-push.</summary>
+/// <summary>
+/// Where the labels of the published image come from: the registry, or the local engine with --no-push.
+/// </summary>
 public interface IPublishedLabels
 {
     string Description { get; }

@@ -39,7 +39,8 @@ public sealed class ImageGraph
         var text = File.ReadAllText(image.DockerfilePath);
         var buildArgs = new SortedDictionary<string, string>(image.BuildArgs.ToDictionary(), StringComparer.Ordinal);
         var declared = DockerfileParser.Parse(text, buildArgs).GlobalArgNames;
-        if (declared.Contains(PublishTarget.RepositoryPrefixArg) && !buildArgs.ContainsKey(PublishTarget.RepositoryPrefixArg))
+        if (declared.Contains(PublishTarget.RepositoryPrefixArg) &&
+            !buildArgs.ContainsKey(PublishTarget.RepositoryPrefixArg))
             buildArgs[PublishTarget.RepositoryPrefixArg] = target.Prefix(target.PrimaryRegistry);
 
         var info = DockerfileParser.Parse(text, buildArgs);

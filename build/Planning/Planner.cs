@@ -50,7 +50,8 @@ public sealed class Planner(PublishTarget target, IPublishedLabels published, Fi
     private Dictionary<ImageDefinition, ImageInputs> Fingerprint(ImageGraph graph, PlanOptions options)
     {
         var own = new OwnInputs[graph.Ordered.Count];
-        Parallel.For(0, graph.Ordered.Count, i => own[i] = FingerprintCalculator.ReadOwnInputs(graph.Ordered[i].Image, cache));
+        Parallel.For(0, graph.Ordered.Count,
+            i => own[i] = FingerprintCalculator.ReadOwnInputs(graph.Ordered[i].Image, cache));
         cache.Save();
 
         var inputs = new Dictionary<ImageDefinition, ImageInputs>();
@@ -73,8 +74,8 @@ public sealed class Planner(PublishTarget target, IPublishedLabels published, Fi
         {
             var where = $"{ImageCatalog.Relative(root, node.Image.DockerfilePath)}:{unresolved.Line}";
             if (options.Strict)
-                throw new PlanException($"{where}: cannot resolve '{unresolved.Text}' ({unresolved.Reason}). Give the " +
-                                        "ARG a default or set it in buildArgs of image.yml.");
+                throw new PlanException($"{where}: cannot resolve '{unresolved.Text}' ({unresolved.Reason}). " +
+                                        "Give the ARG a default or set it in buildArgs of image.yml.");
             Log.Warning("{Location}: cannot resolve {Text} ({Reason}), so {Image} is always rebuilt",
                 where, unresolved.Text, unresolved.Reason, node.Image.Id);
         }
@@ -123,19 +124,25 @@ public sealed class Planner(PublishTarget target, IPublishedLabels published, Fi
         if (publishedFingerprint is null)
             return Plan(ImageStatus.Changed, $"{references[0]} has no Slipway fingerprint label");
 
-        var publishedInputs = labels.TryGetValue(ImageLabels.Inputs, out var encoded) ? InputsLabel.Decode(encoded) : null;
+        var publishedInputs = labels.TryGetValue(ImageLabels.Inputs, out var encoded)
+            ? InputsLabel.Decode(encoded)
+            : null;
         if (publishedInputs is null)
             return Plan(ImageStatus.Changed, "fingerprint differs (the published image lists no inputs)");
 
         var changed = InputsLabel.Differences(publishedInputs, inputs.Digests);
-        var parentsOnly = changed.Count > 0 && changed.All(c => c.StartsWith(FingerprintCalculator.ParentInputPrefix, StringComparison.Ordinal));
+        var parentsOnly = changed.Count > 0 &&
+            changed.All(c => c.StartsWith(FingerprintCalculator.ParentInputPrefix, StringComparison.Ordinal));
         if (parentsOnly)
         {
             var names = changed.Select(c => c[FingerprintCalculator.ParentInputPrefix.Length..]);
             return Plan(ImageStatus.ParentChanged, "parent changed: " + string.Join(", ", names), changed);
         }
 
-        var shown = changed.Count <= 5 ? string.Join(", ", changed) : string.Join(", ", changed.Take(5)) + $" and {changed.Count - 5} more";
-        return Plan(ImageStatus.Changed, changed.Count == 0 ? "fingerprint format changed" : "changed: " + shown, changed);
+        var shown = changed.Count <= 5
+            ? string.Join(", ", changed)
+            : string.Join(", ", changed.Take(5)) + $" and {changed.Count - 5} more";
+        return Plan(ImageStatus.Changed, changed.Count == 0 ? "fingerprint format changed" : "changed: " + shown,
+            changed);
     }
 }

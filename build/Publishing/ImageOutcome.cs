@@ -10,7 +10,9 @@ public enum OutcomeStatus
     Skipped,
 }
 
-/// <summary>The result of one image: status, the reason in words, duration, the pushed digest and the file at fault.</summary>
+/// <summary>
+/// The result of one image: status, the reason in words, duration, the pushed digest and the file at fault.
+/// </summary>
 public sealed record ImageOutcome(
     string Id,
     OutcomeStatus Status,

@@ -16,7 +16,8 @@ internal static partial class ReferenceGrammar
 
     /// <summary>A host name, IPv4 address or bracketed IPv6 address, with an optional port.</summary>
     [GeneratedRegex(
-        @"^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*"
+        @"^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
+        + @"(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*"
         + @"|\[[a-fA-F0-9:]+\])(?::[0-9]+)?$")]
     public static partial Regex Domain();
 

@@ -40,14 +40,17 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredentials
         var query = new List<string>();
         if (parameters.TryGetValue("service", out var service))
             query.Add("service=" + Uri.EscapeDataString(service));
-        query.Add("scope=" + Uri.EscapeDataString(parameters.GetValueOrDefault("scope") ?? $"repository:{repository}:pull"));
-        using var request = new HttpRequestMessage(HttpMethod.Get, realm + (realm.Contains('?') ? "&" : "?") + string.Join('&', query));
+        query.Add("scope=" +
+            Uri.EscapeDataString(parameters.GetValueOrDefault("scope") ?? $"repository:{repository}:pull"));
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            realm + (realm.Contains('?') ? "&" : "?") + string.Join('&', query));
         if (credentials is not null)
             request.Headers.Authorization = BasicHeader(credentials);
         using var response = await http.SendAsync(request, token);
         if (!response.IsSuccessStatusCode)
             throw new RegistryException(
-                $"The token service {new Uri(realm).GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode} " +
+                $"The token service {new Uri(realm).GetLeftPart(UriPartial.Path)} " +
+                $"answered {(int)response.StatusCode} " +
                 $"{response.ReasonPhrase} for {repository}. Check the registry credentials.");
 
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(token));

@@ -123,7 +123,8 @@ public sealed class RegistryClient(HttpClient http, Func<string, Task<RegistryCr
                     throw new RegistryException(
                         $"The registry at {uri.GetLeftPart(UriPartial.Authority)} rejected reading {repository} " +
                         $"({(int)response.StatusCode}). " + (authenticator.HasCredentials
-                            ? "The credentials were rejected: check the user name and password or token, and that it may pull this repository."
+                            ? "The credentials were rejected: check the user name and password or token, " +
+                                "and that it may pull this repository."
                             : "Pass --registry-username and --registry-password, or log in with `docker login`."));
                 if (!response.IsSuccessStatusCode)
                     throw new RegistryException(

@@ -20,7 +20,8 @@ public sealed class BuildContextTests(EngineFixture engine) : IDisposable
         // Exceptions, later lines winning, and a directory pattern with an exception for one file below it.
         { "*.log\n!keep.log\nbuild/\n!build/out.txt\n", ["a.txt", "b.log", "keep.log", "build/x.o", "build/out.txt", "src/c.txt"], "" },
         // '**' across segments and whole-segment matching: node_modules-old stays.
-        { "**/node_modules\ndocs/**/*.md\n!docs/README.md\n", ["app/node_modules/m.js", "node_modules-old/n.js", "docs/README.md", "docs/a/b.md", "docs/a/c.txt"], "" },
+        { "**/node_modules\ndocs/**/*.md\n!docs/README.md\n",
+            ["app/node_modules/m.js", "node_modules-old/n.js", "docs/README.md", "docs/a/b.md", "docs/a/c.txt"], "" },
         // Cleaning: leading '/', './' and trailing '/' mean nothing; comments and blank lines are skipped.
         { "# comment\n\n/tmp/\n./cache\n", ["tmp/t.txt", "cache/c.bin", "keep/k.txt"], "" },
         // <Dockerfile>.dockerignore beside the Dockerfile replaces the context's .dockerignore.
