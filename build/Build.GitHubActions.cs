@@ -24,6 +24,8 @@ internal sealed partial class Build
             Schedule = "17 4 * * 1",
         },
         RegistryLogins = [RegistryLogin.DockerHub("DOCKER_HUB_USERNAME", "DOCKER_HUB_TOKEN")],
+        // The registry decides what is up to date, so no git history is needed.
+        CheckoutFetchDepth = 1,
         Parameters =
         [
             new("REGISTRY", "docker.io"),

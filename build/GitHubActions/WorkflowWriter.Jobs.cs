@@ -158,9 +158,13 @@ public static partial class WorkflowWriter
             .Add("uses", definition.Actions.SetupDotNet)
             .Add("with", new YamlMapping().Add("global-json-file", "global.json"));
 
+        // Each job saves its own entry, so the digest and manifest caches in .nuke/temp stay current; restoring by
+        // prefix picks the newest entry of the same build project.
+        const string prefix = "${{ runner.os }}-slipway-${{ hashFiles('build/**/*.csproj', 'global.json') }}-";
         var cacheInputs = new YamlMapping()
             .AddBlock("path", "~/.nuget/packages\n.nuke/temp\n")
-            .AddExpression("key", "${{ runner.os }}-slipway-${{ hashFiles('build/**/*.csproj', 'global.json') }}");
+            .AddExpression("key", prefix + "${{ github.run_id }}-${{ github.job }}-${{ strategy.job-index }}")
+            .AddBlock("restore-keys", prefix + "\n");
         yield return new YamlMapping()
             .Add("name", "Cache NuGet packages and .nuke/temp")
             .Add("uses", definition.Actions.Cache)

@@ -31,6 +31,7 @@ public sealed class ImagePipeline(string root, string temporaryDirectory, IReadO
     {
         var graph = ImageGraph.Create(Images, settings.Target, root);
         IPublishedLabels published;
+        ManifestLabelCache? labelCache = null;
         if (settings.NoPush)
         {
             published = new LocalEngineLabels((await ConnectAsync()).Docker);
@@ -39,12 +40,15 @@ public sealed class ImagePipeline(string root, string temporaryDirectory, IReadO
         {
             if (settings.LocalEngine)
                 await ConnectAsync();
-            published = new RegistryLabels(new RegistryClient(Http, CreateCredentialLookup()));
+            labelCache = ManifestLabelCache.Load(Path.Combine(temporaryDirectory, "manifest-labels.json"));
+            published = new RegistryLabels(new RegistryClient(Http, CreateCredentialLookup(), labelCache));
         }
 
         var cache = FileDigestCache.Load(Path.Combine(temporaryDirectory, "digest-cache.tsv"));
         var planner = new Planner(settings.Target, published, cache, root);
-        return await planner.PlanAsync(graph, options, token);
+        var plans = await planner.PlanAsync(graph, options, token);
+        labelCache?.Save();
+        return plans;
     }
 
     /// <summary>

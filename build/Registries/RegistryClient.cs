@@ -8,7 +8,15 @@ namespace Slipway.Registries;
 /// Reads image configurations from a registry through the OCI distribution API: the manifest of a tag, then its
 /// config blob. A manifest list or OCI index is resolved to one platform's manifest.
 /// </summary>
-public sealed class RegistryClient(HttpClient http, Func<string, Task<RegistryCredentials?>> findCredentials)
+/// <remarks>
+/// With a <see cref="ManifestLabelCache"/>, each lookup starts with a HEAD request for the tag's manifest digest, and
+/// a digest seen before is answered from the cache. Docker Hub counts manifest GETs, not HEADs, against its pull rate
+/// limit, so a warm run of an unchanged repository costs one HEAD per image.
+/// </remarks>
+public sealed class RegistryClient(
+    HttpClient http,
+    Func<string, Task<RegistryCredentials?>> findCredentials,
+    ManifestLabelCache? cache = null)
 {
     private static readonly string[] ManifestMediaTypes =
     [
@@ -27,23 +35,46 @@ public sealed class RegistryClient(HttpClient http, Func<string, Task<RegistryCr
     {
         var authenticator = new RegistryAuthenticator(http, await findCredentials(registry));
         var baseUri = BaseUri(registry);
-        using var manifest = await GetJsonAsync(authenticator, new Uri(baseUri, $"v2/{repository}/manifests/{tag}"),
-            repository, ManifestMediaTypes, token);
+        var manifestUri = new Uri(baseUri, $"v2/{repository}/manifests/{tag}");
+        string? manifestDigest = null;
+        if (cache is not null)
+        {
+            using var head = await SendAsync(HttpMethod.Head, authenticator, manifestUri, repository,
+                ManifestMediaTypes, token);
+            if (head is null)
+                return null;
+            manifestDigest = head.Headers.TryGetValues("Docker-Content-Digest", out var values)
+                ? values.FirstOrDefault()
+                : null;
+            if (manifestDigest is not null && cache.TryGet(manifestDigest, out var cached))
+                return cached;
+        }
+
+        using var manifest = await GetJsonAsync(authenticator, manifestUri, repository, ManifestMediaTypes, token);
         if (manifest is null)
             return null;
 
         var root = manifest.RootElement;
+        IReadOnlyDictionary<string, string> labels;
         if (root.TryGetProperty("manifests", out var manifests))
         {
             var digest = PickPlatform(manifests) ?? throw new RegistryException(
                 $"{registry}/{repository}:{tag} is a multi-platform index without a {Platform} image.");
             using var platformManifest = await GetJsonAsync(authenticator,
                 new Uri(baseUri, $"v2/{repository}/manifests/{digest}"), repository, ManifestMediaTypes, token)
-                ?? throw new RegistryException($"{registry}/{repository}@{digest} is listed in the index but missing.");
-            return await ReadConfigLabelsAsync(authenticator, baseUri, repository, platformManifest.RootElement, token);
+                ?? throw new RegistryException(
+                    $"{registry}/{repository}@{digest} is listed in the index but missing.");
+            labels = await ReadConfigLabelsAsync(authenticator, baseUri, repository, platformManifest.RootElement,
+                token);
+        }
+        else
+        {
+            labels = await ReadConfigLabelsAsync(authenticator, baseUri, repository, root, token);
         }
 
-        return await ReadConfigLabelsAsync(authenticator, baseUri, repository, root, token);
+        if (manifestDigest is not null)
+            cache?.Set(manifestDigest, labels);
+        return labels;
     }
 
     /// <summary>Loopback registries speak plain HTTP, as the docker engine allows for 127.0.0.0/8.</summary>
@@ -93,9 +124,20 @@ public sealed class RegistryClient(HttpClient http, Func<string, Task<RegistryCr
     private async Task<JsonDocument?> GetJsonAsync(RegistryAuthenticator authenticator, Uri uri, string repository,
         string[] accept, CancellationToken token)
     {
+        using var response = await SendAsync(HttpMethod.Get, authenticator, uri, repository, accept, token);
+        return response is null ? null : JsonDocument.Parse(await response.Content.ReadAsStringAsync(token));
+    }
+
+    /// <summary>
+    /// Sends a request, answering one authentication challenge. Returns null for 404; throws
+    /// <see cref="RegistryException"/> for any other failure. The caller disposes the response.
+    /// </summary>
+    private async Task<HttpResponseMessage?> SendAsync(HttpMethod method, RegistryAuthenticator authenticator, Uri uri,
+        string repository, string[] accept, CancellationToken token)
+    {
         for (var attempt = 0; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            using var request = new HttpRequestMessage(method, uri);
             foreach (var mediaType in accept)
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
             request.Headers.Authorization = authenticator.Current;
@@ -112,7 +154,8 @@ public sealed class RegistryClient(HttpClient http, Func<string, Task<RegistryCr
                     "Check the --registry value and that the registry is running.", e);
             }
 
-            using (response)
+            var keep = false;
+            try
             {
                 if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0 &&
                     await authenticator.AnswerAsync(response, repository, token))
@@ -128,8 +171,14 @@ public sealed class RegistryClient(HttpClient http, Func<string, Task<RegistryCr
                             : "Pass --registry-username and --registry-password, or log in with `docker login`."));
                 if (!response.IsSuccessStatusCode)
                     throw new RegistryException(
-                        $"GET {uri} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
-                return JsonDocument.Parse(await response.Content.ReadAsStringAsync(token));
+                        $"{method} {uri} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+                keep = true;
+                return response;
+            }
+            finally
+            {
+                if (!keep)
+                    response.Dispose();
             }
         }
     }

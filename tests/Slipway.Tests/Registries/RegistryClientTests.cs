@@ -92,6 +92,47 @@ public sealed class RegistryClientTests
     }
 
     [Fact]
+    public async Task CachedDigestNeedsOnlyHead()
+    {
+        await using var server = new FakeHttpServer(request => Serve(request, auth: "bearer"));
+        var cache = ManifestLabelCache.InMemory();
+        var client = new RegistryClient(new HttpClient(), _ => Task.FromResult<RegistryCredentials?>(null), cache);
+
+        var first = await client.GetLabelsAsync(Registry(server), "acme/web", "1.0");
+        var requestsAfterFirst = server.Requests.Count;
+        var second = await client.GetLabelsAsync(Registry(server), "acme/web", "1.0");
+
+        Assert.Equal("amd64-fingerprint", first!["dev.slipway.fingerprint"]);
+        Assert.Equal("amd64-fingerprint", second!["dev.slipway.fingerprint"]);
+        var secondRun = server.Requests.Skip(requestsAfterFirst)
+            .Where(r => r.PathAndQuery.StartsWith("/v2/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(secondRun);
+        Assert.All(secondRun, r => Assert.Equal("HEAD", r.Method));
+    }
+
+    [Fact]
+    public void CacheSurvivesSaveAndLoad()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"slipway-labels-{Guid.NewGuid():N}.json");
+        try
+        {
+            var cache = ManifestLabelCache.Load(path);
+            cache.Set(AmdDigest, new Dictionary<string, string> { ["a"] = "b" });
+            cache.Save();
+
+            var loaded = ManifestLabelCache.Load(path);
+
+            Assert.True(loaded.TryGet(AmdDigest, out var labels));
+            Assert.Equal("b", labels["a"]);
+            Assert.False(loaded.TryGet(ArmDigest, out _));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task DockerConfigAuthIsRead()
     {
         var folder = Directory.CreateTempSubdirectory("slipway-docker-config-").FullName;
@@ -136,6 +177,19 @@ public sealed class RegistryClientTests
             return Challenge($"Bearer realm=\"http://{request.Header("Host")}/token\",service=\"fake\",scope=\"repository:acme/web:pull\"");
         if (auth == "basic" && authorization != "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ci:s3cret")))
             return Challenge("Basic realm=\"fake\"");
+
+        if (request.Method == "HEAD")
+        {
+            var digest = path switch
+            {
+                "/v2/acme/web/manifests/1.0" => AmdDigest,
+                "/v2/acme/web/manifests/multi" => "sha256:" + new string('5', 64),
+                _ => null,
+            };
+            return digest is null
+                ? new FakeResponse(404)
+                : new FakeResponse(200, "", new Dictionary<string, string> { ["Docker-Content-Digest"] = digest });
+        }
 
         return path switch
         {
