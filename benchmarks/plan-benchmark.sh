@@ -98,7 +98,7 @@ python3 -c 'import os, sys; p = sys.argv[1]; n = os.path.getsize(p); open(p, "wb
 sleep 3
 changed_small=$(measure 1 "${plan[@]}")
 
-# One large file added: 64 MiB in the last image to the last image, to show that the cost follows the changed bytes.
+# One large file added: 64 MiB in the last image, to show that the cost follows the changed bytes.
 large_image=$(git -C "$repo" ls-files 'images/*/Dockerfile' | awk 'END { print $0 }')
 head -c $((64 * 1024 * 1024)) /dev/urandom >"$repo/$(dirname "$large_image")/large.bin"
 sleep 3

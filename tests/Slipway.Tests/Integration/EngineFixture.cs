@@ -6,8 +6,9 @@ using Slipway.Docker;
 namespace Slipway.Tests.Integration;
 
 /// <summary>
-/// A real Docker engine (from DOCKER_HOST or the default socket; `./build.sh Test` starts one when missing) and a
-/// private registry on a free loopback port, started for these tests and stopped by its process id.
+/// A real Docker engine and a private registry for the integration tests. The engine is the one DOCKER_HOST or the
+/// default socket names, which `./build.sh Test` starts when missing. The registry listens on a free loopback port
+/// and is stopped by its process id.
 /// </summary>
 public sealed class EngineFixture : IAsyncLifetime
 {
