@@ -32,7 +32,12 @@ internal sealed partial class Build
             new("NAMESPACE", "slipway"),
             new("LOCAL_ENGINE", "false"),
         ],
-        Secrets = [new WorkflowSecret("DockerHubToken", "DOCKER_HUB_TOKEN")],
+        // Description updates need both; the login step alone does not give them to BuildChanged.
+        Secrets =
+        [
+            new WorkflowSecret("DockerHubUsername", "DOCKER_HUB_USERNAME"),
+            new WorkflowSecret("DockerHubToken", "DOCKER_HUB_TOKEN"),
+        ],
     };
 
     [Parameter("With Plan: write the build matrix (groups of images to build) to $GITHUB_OUTPUT",

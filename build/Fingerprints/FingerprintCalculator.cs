@@ -31,7 +31,7 @@ public static class FingerprintCalculator
             var entry = scan.Entries[i];
             var digest = entry.Kind switch
             {
-                ContextEntryKind.File => cache.GetDigest(Path.Combine(image.ContextDirectory, entry.Path)),
+                ContextEntryKind.File => cache.GetDigest(Path.Combine(image.ContextDirectory, entry.FileSystemPath)),
                 ContextEntryKind.SymbolicLink => HashText(entry.LinkTarget ?? ""),
                 _ => "",
             };

@@ -66,14 +66,17 @@ internal sealed class ContextWalk(DockerIgnore ignore)
         // Attributes come from the status that the enumeration cached, so only links cost a readlink call.
         if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && info.LinkTarget is { } target)
         {
-            return new ContextEntry(normalizedPath, ContextEntryKind.SymbolicLink, false, target);
+            return new ContextEntry(normalizedPath, ContextEntryKind.SymbolicLink, false, target)
+            {
+                FileSystemPath = path,
+            };
         }
 
         var isExecutable = (info.UnixFileMode & UnixFileMode.UserExecute) != 0;
         var kind = info is DirectoryInfo ? ContextEntryKind.Directory : ContextEntryKind.File;
 
         // NOTE: .NET does not expose the file type bits, so a FIFO, socket or device node is listed as a file.
-        return new ContextEntry(normalizedPath, kind, isExecutable, null);
+        return new ContextEntry(normalizedPath, kind, isExecutable, null) { FileSystemPath = path };
     }
 
     // The target is resolved lexically against the link's directory. Intermediate links in the target are not

@@ -49,6 +49,26 @@ public sealed class FingerprintTests : IDisposable
     }
 
     [Fact]
+    public void DecomposedNameHashesLikeComposedName()
+    {
+        // A name can spell "é" as "e" plus a combining accent (NFD). The file must be opened by that spelling, while
+        // its path counts in NFC.
+        var composed = CreateTree("composed", [.. Tree, ("caf\u00e9.txt", "menu\n", false)]);
+        var decomposed = CreateTree("decomposed", [.. Tree, ("cafe\u0301.txt", "menu\n", false)]);
+
+        Assert.Equal(Fingerprint(composed), Fingerprint(decomposed));
+    }
+
+    [Fact]
+    public void DecomposedNameContentChangesFingerprint()
+    {
+        var first = CreateTree("first", [.. Tree, ("cafe\u0301.txt", "menu\n", false)]);
+        var second = CreateTree("second", [.. Tree, ("cafe\u0301.txt", "other menu\n", false)]);
+
+        Assert.NotEqual(Fingerprint(first), Fingerprint(second));
+    }
+
+    [Fact]
     public void ParentFingerprintChangesChild()
     {
         var folder = CreateTree("first", Tree);

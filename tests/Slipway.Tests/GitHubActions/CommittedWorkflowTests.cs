@@ -27,4 +27,14 @@ public sealed class CommittedWorkflowTests
         Assert.DoesNotContain("packages: write", workflow);
         Assert.DoesNotContain("run: ./build.cmd BuildChanged ${{", workflow);
     }
+
+    [Fact]
+    public void BuildStepGetsDockerHubDescriptionCredentials()
+    {
+        // Descriptions are skipped unless both the username and the token reach BuildChanged.
+        var secrets = Build.Workflow.Secrets.Select(s => s.EnvironmentVariable).ToList();
+
+        Assert.Contains("DOCKER_HUB_USERNAME", secrets);
+        Assert.Contains("DOCKER_HUB_TOKEN", secrets);
+    }
 }

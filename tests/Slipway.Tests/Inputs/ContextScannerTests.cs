@@ -103,6 +103,7 @@ public class ContextScannerTests
 
         var entry = Assert.Single(scan.Entries);
         Assert.Equal("caf\u00e9.txt", entry.Path);
+        Assert.Equal("cafe\u0301.txt", entry.FileSystemPath);
     }
 
     [Fact]
