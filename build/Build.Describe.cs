@@ -42,7 +42,7 @@ internal sealed partial class Build
         {
             var outcomes = await DescribeAsync(AllImages);
             ReportSummary(Summarize(outcomes));
-            if (DescriptionFailure(outcomes) is { } failure)
+            if (DescriptionFailure(outcomes, afterPush: false) is { } failure)
                 throw new BuildFailedException(failure);
         });
 
@@ -82,12 +82,13 @@ internal sealed partial class Build
         $"descriptions: {outcomes.Count(o => o.Status == "updated")} updated, " +
         $"{outcomes.Count(o => o.Status == "unchanged")} unchanged, {outcomes.Count(o => o.Failed)} failed";
 
-    private static string? DescriptionFailure(IReadOnlyList<DescriptionOutcome> outcomes)
+    /// <summary>Returns the failure message, or null; after pushes it says that the pushes stand.</summary>
+    private static string? DescriptionFailure(IReadOnlyList<DescriptionOutcome> outcomes, bool afterPush)
     {
         var failed = outcomes.Where(o => o.Failed).ToList();
         return failed.Count == 0
             ? null
-            : "Description updates failed (the images themselves are published): " +
+            : "Description updates failed" + (afterPush ? " (the pushed images stay published): " : ": ") +
               string.Join("; ", failed.Select(f => $"{f.Repository}: {f.Message}"));
     }
 }

@@ -31,6 +31,10 @@ internal sealed partial class Build
             new("REGISTRY", "docker.io"),
             new("NAMESPACE", "slipway"),
             new("LOCAL_ENGINE", "false"),
+            // The weekly run rebuilds everything with fresh base images, because external bases are not part of
+            // the fingerprint.
+            new("FORCE_ALL", "${{ github.event_name == 'schedule' }}"),
+            new("PULL", "${{ github.event_name == 'schedule' }}"),
         ],
         // Description updates need both; the login step alone does not give them to BuildChanged.
         Secrets =
@@ -106,6 +110,17 @@ internal sealed partial class Build
         Log.Information("Build matrix: {Count} groups", groups.Count);
     }
 
+    /// <summary>
+    /// The Dockerfile line an annotation points at: the one BuildKit's parser names ("line 3"), else line 1.
+    /// </summary>
+    private static int? FailureLine(Publishing.ImageOutcome outcome)
+    {
+        if (outcome.FailureFile is null)
+            return null;
+        var match = System.Text.RegularExpressions.Regex.Match(outcome.Reason, @"\bline (\d+)\b");
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+    }
+
     /// <summary>Writes the job summary and one annotation per failure, when running on GitHub Actions.</summary>
     private void ReportToGitHub(IReadOnlyList<Publishing.ImageOutcome> outcomes, IReadOnlyList<ImagePlan> plans)
     {
@@ -114,10 +129,9 @@ internal sealed partial class Build
         var parents = plans.ToDictionary(p => p.Id,
             p => (IReadOnlyList<string>)p.Node.Parents.Select(x => x.Image.Id).ToList());
         var rows = outcomes.Select(o => new GitHubActions.ImageOutcome(o.Id,
-            o.Status == OutcomeStatus.Failed ? "Failed" : Slipway.Pipeline.RunReport.Status(o.Status),
-            o.Reason, o.Duration,
+            Slipway.Pipeline.RunReport.Status(o.Status), o.Reason, o.Duration,
             o.Digest is { } d && d.StartsWith("sha256:", StringComparison.Ordinal) && d.Length == 71 ? d : null,
-            parents.GetValueOrDefault(o.Id) ?? [], o.FailureFile, o.FailureFile is null ? null : 1)).ToList();
+            parents.GetValueOrDefault(o.Id) ?? [], o.FailureFile, FailureLine(o))).ToList();
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
             JobSummary.Append(summary, JobSummary.Render(rows));
         foreach (var annotation in JobSummary.Annotations(rows))

@@ -36,6 +36,12 @@ internal sealed partial class Build
     [Parameter("Images to rebuild even when up to date (name/version)")]
     readonly string[]? ForceImages;
 
+    [Parameter("Rebuild every image as BuildAll does; the scheduled workflow sets it to pick up updated base images")]
+    readonly bool ForceAll;
+
+    [Parameter("Pull a newer version of every external base image before building (docker build --pull)")]
+    readonly bool Pull;
+
     [Parameter("Fail when a FROM cannot be resolved, instead of warning and always rebuilding the image")]
     readonly bool Strict;
 
@@ -87,6 +93,7 @@ internal sealed partial class Build
             SourceUrl = SourceUrl ?? GitInfo.WebUrl(RootDirectory),
             Revision = GitInfo.Revision(RootDirectory),
             CacheScope = CacheScope,
+            Pull = Pull,
         };
     }
 }

@@ -29,17 +29,22 @@ internal sealed partial class Build : BuildHost
         .Description("Build and push every image, ignoring fingerprints")
         .Executes(() => RunImagesAsync(CreatePlanOptions() with { ForceAll = true }));
 
-    /// <summary>Plan options from the parameters; --force-images takes names split by spaces, commas or '+'.</summary>
+    /// <summary>
+    /// Plan options from the parameters. --force-images takes image ids or names (a name means every version),
+    /// split by spaces, commas or '+'; --force-all forces every image.
+    /// </summary>
     private PlanOptions CreatePlanOptions()
     {
-        var forced = (ForceImages ?? [])
+        var requested = (ForceImages ?? [])
             .SelectMany(f => f.Split([' ', ',', '+'], StringSplitOptions.RemoveEmptyEntries))
             .ToHashSet(StringComparer.Ordinal);
-        var unknown = forced.Where(id => AllImages.All(image => image.Id != id)).ToList();
+        var unknown = requested.Where(r => AllImages.All(image => image.Id != r && image.Name != r)).ToList();
         if (unknown.Count > 0)
             throw new UsageException($"--force-images names unknown images: {string.Join(", ", unknown)}. Known: " +
                                      string.Join(", ", AllImages.Select(image => image.Id)));
-        return new PlanOptions(forced, ForceAll: false, Strict);
+        var forced = AllImages.Where(image => requested.Contains(image.Id) || requested.Contains(image.Name))
+            .Select(image => image.Id).ToHashSet(StringComparer.Ordinal);
+        return new PlanOptions(forced, ForceAll, Strict);
     }
 
     /// <summary>
@@ -51,7 +56,7 @@ internal sealed partial class Build : BuildHost
         var result = await Pipeline.RunAsync(options);
         var descriptions = await DescribePublishedAsync(result.Outcomes);
         var imageFailure = ReportOutcomes(result);
-        var descriptionFailure = DescriptionFailure(descriptions);
+        var descriptionFailure = DescriptionFailure(descriptions, afterPush: true);
         var summary = Summarize(result.Outcomes);
         ReportSummary(descriptions.Count == 0 ? summary : $"{summary}; {Summarize(descriptions)}");
         var failures = new[] { imageFailure, descriptionFailure }.OfType<string>().ToList();

@@ -71,6 +71,8 @@ public sealed partial class DockerCli(DockerClientInfo client, string? configFol
             arguments.AddRange(["--cache-from", cache]);
         foreach (var cache in request.CacheTo ?? [])
             arguments.AddRange(["--cache-to", cache]);
+        if (request.Pull)
+            arguments.Add("--pull");
         arguments.Add(request.ContextDirectory);
         return arguments;
     }

@@ -11,4 +11,5 @@ public sealed record ImageBuildRequest(
     IReadOnlyList<string> Platforms,
     string? Network,
     IReadOnlyList<string> CacheFrom,
-    IReadOnlyList<string>? CacheTo = null);
+    IReadOnlyList<string>? CacheTo = null,
+    bool Pull = false);

@@ -93,6 +93,7 @@ public sealed class ImagePipeline(string root, string temporaryDirectory, IReadO
             var publisher = new Publisher(docker, new PublishOptions
             {
                 NoPush = settings.NoPush,
+                Pull = settings.Pull && !settings.NoPush,
                 MaxParallel = settings.MaxParallel,
                 DefaultNetwork = environment.DefaultNetwork,
                 Labels = labels,

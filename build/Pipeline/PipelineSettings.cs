@@ -10,6 +10,9 @@ public sealed record PipelineSettings
 
     public bool NoPush { get; init; }
 
+    /// <summary>Pass --pull to every build, so that updated external base images are used.</summary>
+    public bool Pull { get; init; }
+
     public int MaxParallel { get; init; } = 2;
 
     public bool Strict { get; init; }

@@ -5,6 +5,9 @@ public sealed record PublishOptions
 {
     public bool NoPush { get; init; }
 
+    /// <summary>Pull a newer version of each external base image before building.</summary>
+    public bool Pull { get; init; }
+
     /// <summary>Images built at the same time.</summary>
     public int MaxParallel { get; init; } = 2;
 

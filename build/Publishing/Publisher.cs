@@ -89,7 +89,8 @@ public sealed class Publisher(DockerCli docker, PublishOptions options, string r
 
         var request = new ImageBuildRequest(image.ContextDirectory, image.DockerfilePath, plan.References,
             plan.Node.BuildArgs, labels, image.Target, image.Platforms,
-            image.Network is "default" ? null : image.Network ?? options.DefaultNetwork, cacheFrom, cacheTo);
+            image.Network is "default" ? null : image.Network ?? options.DefaultNetwork, cacheFrom, cacheTo,
+            options.Pull);
         var imageId = await docker.BuildAsync(request, line => Log.Debug("{Image} | {Line:l}", plan.Id, line), token);
         Log.Information("{Image}: built {ImageId}", plan.Id, Shorten(imageId));
         if (image.Test.Count > 0 && await TestAsync(plan, imageId, token) is { } failure)

@@ -63,6 +63,20 @@ public sealed class DockerCliTests : IDisposable
     }
 
     [Fact]
+    public void PullAndCacheExportArePassed()
+    {
+        var cli = new DockerCli(new DockerClientInfo("docker", "28.2.2", BuilderKind.Buildx, "docker-container"));
+        var request = new ImageBuildRequest("/ctx", "/ctx/Dockerfile", ["r/web:1.0"], new Dictionary<string, string>(),
+            new Dictionary<string, string>(), null, [], null, ["type=gha,scope=g/web-1.0"], ["type=gha,mode=max,scope=g/web-1.0"],
+            Pull: true);
+
+        var arguments = string.Join(' ', cli.BuildArguments(request, "/tmp/iid"));
+
+        Assert.Contains("--cache-from type=gha,scope=g/web-1.0 --cache-to type=gha,mode=max,scope=g/web-1.0 --pull", arguments);
+        Assert.DoesNotContain("--network", arguments);
+    }
+
+    [Fact]
     public async Task ClientWithoutBuildxAfter23IsClassic()
     {
         var path = Script("docker-28", """

@@ -40,7 +40,7 @@ public sealed class GitHubRunTests(EngineFixture engine)
 
         Assert.Equal(1, result.ExitCode);
         var summary = await File.ReadAllTextAsync(summaryFile);
-        Assert.Contains("| `base/1.0` | Failed |", summary);
+        Assert.Contains("| `base/1.0` | failed |", summary);
         Assert.Contains("| `static-web/1.0` | skipped | parent base/1.0 failed |", summary);
         Assert.Contains("| `toolbox/1.0` | pushed |", summary);
         Assert.Contains("mermaid", summary);

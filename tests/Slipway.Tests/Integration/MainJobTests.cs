@@ -183,6 +183,30 @@ public sealed class MainJobTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task ForceOptionsSelectImages()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+
+        var byName = await PlanStatusesAsync(repository, new Dictionary<string, string?>(), "--force-images", "static-web");
+        var all = await PlanStatusesAsync(repository, new Dictionary<string, string?> { ["FORCE_ALL"] = "true" });
+
+        Assert.Equal("forced", byName["static-web/1.0"]);
+        Assert.Equal("forced", byName["static-web/2.0"]);
+        Assert.Equal("new", byName["base/1.0"]);
+        Assert.All(all.Values, status => Assert.Equal("forced", status));
+    }
+
+    private static async Task<Dictionary<string, string>> PlanStatusesAsync(RepositoryCopy repository,
+        IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var result = await repository.RunBuildAsync(environment, ["Plan", "--json", "--verbosity", "quiet", .. arguments]);
+        Assert.True(result.Succeeded, result.StandardOutput + result.StandardError);
+        using var plan = System.Text.Json.JsonDocument.Parse(result.StandardOutput);
+        return plan.RootElement.GetProperty("images").EnumerateArray().ToDictionary(
+            image => image.GetProperty("id").GetString()!, image => image.GetProperty("status").GetString()!);
+    }
+
+    [Fact]
     public async Task HelpListsImageTargets()
     {
         using var repository = RepositoryCopy.Create(engine.Registry);
