@@ -2,6 +2,7 @@ using System.Net;
 using Serilog;
 using Slipway.Docker;
 using Slipway.Engine;
+using Slipway.Registries;
 
 namespace Slipway.Pipeline;
 
@@ -34,7 +35,7 @@ public sealed class DockerEnvironment
             client.Builder);
 
         var reachable = await docker.IsEngineReachableAsync();
-        var localRegistry = registry is not null && IsLoopback(registry) ? registry : null;
+        var localRegistry = registry is not null && RegistryClient.IsLoopback(registry) ? registry : null;
         if (!reachable)
         {
             if (!allowLocalEngine)
@@ -79,11 +80,5 @@ public sealed class DockerEnvironment
         var line = result.StandardOutput.Split('\n')
             .LastOrDefault(l => l.StartsWith("DOCKER_HOST=", StringComparison.Ordinal));
         return line?["DOCKER_HOST=".Length..].Trim() ?? Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "";
-    }
-
-    private static bool IsLoopback(string registry)
-    {
-        var host = registry.Split(':')[0];
-        return host == "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
     }
 }

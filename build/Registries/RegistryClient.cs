@@ -80,11 +80,16 @@ public sealed class RegistryClient(
     /// <summary>Loopback registries speak plain HTTP, as the docker engine allows for 127.0.0.0/8.</summary>
     public static Uri BaseUri(string registry)
     {
-        var host = registry.StartsWith('[') ? registry[..(registry.IndexOf(']') + 1)] : registry.Split(':')[0];
-        var isLoopback = host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var address) &&
-                                                 IPAddress.IsLoopback(address));
         var apiHost = registry == "docker.io" ? "registry-1.docker.io" : registry;
-        return new Uri($"{(isLoopback ? "http" : "https")}://{apiHost}/");
+        return new Uri($"{(IsLoopback(registry) ? "http" : "https")}://{apiHost}/");
+    }
+
+    /// <summary>Whether a registry (<c>host[:port]</c>, IPv6 in brackets) is on this machine's loopback.</summary>
+    public static bool IsLoopback(string registry)
+    {
+        var host = registry.StartsWith('[') ? registry[..(registry.IndexOf(']') + 1)] : registry.Split(':')[0];
+        return host == "localhost" ||
+               (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
     }
 
     private string? PickPlatform(JsonElement manifests)
