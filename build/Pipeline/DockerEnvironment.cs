@@ -1,4 +1,3 @@
-using System.Net;
 using Serilog;
 using Slipway.Docker;
 using Slipway.Engine;
