@@ -26,9 +26,11 @@ public sealed class Planner(PublishTarget target, IPublishedLabels published, Fi
             .ToList();
 
         Dictionary<ImageDefinition, ImageInputs> inputs;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             inputs = Fingerprint(graph, options);
+            Log.Debug("Fingerprinted {Count} images in {Seconds:0.000} s", inputs.Count, stopwatch.Elapsed.TotalSeconds);
         }
         catch
         {
@@ -37,6 +39,9 @@ public sealed class Planner(PublishTarget target, IPublishedLabels published, Fi
             throw;
         }
 
+        await Task.WhenAll(lookups);
+        Log.Debug("Looked up {Count} published images in the {Source} in {Seconds:0.000} s (overlapping fingerprinting)",
+            lookups.Count(l => l != NotLookedUp), published.Description, stopwatch.Elapsed.TotalSeconds);
         var plans = new ImagePlan[graph.Ordered.Count];
         for (var i = 0; i < plans.Length; i++)
         {
