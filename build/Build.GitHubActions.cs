@@ -13,8 +13,13 @@ namespace Slipway;
 /// </summary>
 internal sealed partial class Build
 {
-    internal static WorkflowDefinition Workflow => new("Images", "images.yml")
+    /// <summary>
+    /// The workflow for a catalog of images: QEMU is set up only when some image targets several platforms.
+    /// </summary>
+    internal static WorkflowDefinition CreateWorkflow(IReadOnlyList<Catalog.ImageDefinition> images) =>
+        new("Images", "images.yml")
     {
+        HasMultiPlatformImages = images.Any(image => image.Platforms.Count > 1),
         Triggers = new WorkflowTriggers
         {
             PushBranches = ["main"],
@@ -47,6 +52,8 @@ internal sealed partial class Build
     [Parameter("With Plan: write the build matrix (groups of images to build) to $GITHUB_OUTPUT",
         Name = "GithubMatrix")]
     readonly bool GitHubMatrix;
+
+    WorkflowDefinition Workflow => CreateWorkflow(AllImages);
 
     string WorkflowPath => Path.Combine(RootDirectory, Workflow.RelativePath);
 

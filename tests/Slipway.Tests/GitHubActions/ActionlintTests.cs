@@ -30,7 +30,7 @@ public sealed class ActionlintTests
     [Fact]
     public void Actionlint_RepositoryWorkflow_NoFindings()
     {
-        var result = Lint(WorkflowWriter.Write(Build.Workflow));
+        var result = Lint(WorkflowWriter.Write(CommittedWorkflowTests.RepositoryWorkflow));
 
         Assert.True(result.ExitCode == 0, $"actionlint exited with {result.ExitCode}. Findings:\n{result.Output}\n{result.Error}");
         Assert.Equal("[]", result.Output.Trim());

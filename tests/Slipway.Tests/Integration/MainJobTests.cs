@@ -183,6 +183,26 @@ public sealed class MainJobTests(EngineFixture engine)
     }
 
     [Fact]
+    public async Task NoPushComparesLocalImages()
+    {
+        using var repository = RepositoryCopy.Create(engine.Registry);
+
+        var first = await repository.RunBuildAsync("BuildChanged", "--no-push");
+        var firstStatuses = repository.ReadStatuses();
+        var second = await repository.RunBuildAsync("BuildChanged", "--no-push");
+
+        Assert.True(first.Succeeded, first.StandardOutput + first.StandardError);
+        Assert.All(firstStatuses.Values, status => Assert.Equal("built", status));
+        Assert.True(second.Succeeded, second.StandardOutput + second.StandardError);
+        Assert.All(repository.ReadStatuses().Values, status => Assert.Equal("up-to-date", status));
+        var registry = new RegistryClient(new HttpClient(), _ => Task.FromResult<RegistryCredentials?>(null));
+        Assert.Null(await registry.GetLabelsAsync(engine.Registry, $"{repository.Namespace}/base", "1.0"));
+        var local = await engine.Docker.GetLocalLabelsAsync(repository.Reference("base", "1.0"));
+        Assert.NotNull(local);
+        Assert.StartsWith("sha256:", local[ImageLabels.Fingerprint]);
+    }
+
+    [Fact]
     public async Task ForceOptionsSelectImages()
     {
         using var repository = RepositoryCopy.Create(engine.Registry);
