@@ -45,7 +45,7 @@ internal sealed partial class Build
     [Parameter("Fail when a FROM cannot be resolved, instead of warning and always rebuilding the image")]
     readonly bool Strict;
 
-    [Parameter("Start a private Docker engine and a loopback registry when no engine answers")]
+    [Parameter("Start a private Docker engine and a loopback registry when no engine responds")]
     readonly bool LocalEngine;
 
     [Parameter("Path of the docker client; default: the first docker on PATH that can build with BuildKit")]

@@ -129,7 +129,7 @@ public sealed partial class DockerCli(DockerClientInfo client, string? configFol
             StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    /// <summary>Returns true when the engine answers <c>docker info</c>.</summary>
+    /// <summary>Returns true when the engine responds to <c>docker info</c>.</summary>
     public async Task<bool> IsEngineReachableAsync(IReadOnlyDictionary<string, string?>? environment = null)
     {
         var result = await ProcessRunner.RunAsync(client.Path, ["info", "--format", "{{.ServerVersion}}"],

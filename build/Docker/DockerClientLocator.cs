@@ -4,7 +4,7 @@ namespace Slipway.Docker;
 
 /// <summary>
 /// Finds the docker client to use. Every <c>docker</c> on PATH is probed and the first that can build with
-/// BuildKit wins: buildx when the plugin answers, else a client older than 23.0 (which still honours
+/// BuildKit wins: buildx when the plugin responds, else a client older than 23.0 (which still honours
 /// <c>DOCKER_BUILDKIT=1</c>; from 23.0 on that setting demands buildx). When none can, the first client builds
 /// with the classic builder and a warning is logged.
 /// </summary>
@@ -45,7 +45,7 @@ public static class DockerClientLocator
     internal static async Task<DockerClientInfo?> ProbeAsync(string path)
     {
         var version = await ProcessRunner.RunAsync(path, ["version", "--format", "{{.Client.Version}}"]);
-        // `docker version` exits non-zero when no engine answers but still prints the client's version.
+        // `docker version` exits non-zero when no engine responds but still prints the client's version.
         var clientVersion = version.StandardOutput.Trim().Split('\n')[0].Trim();
         if (clientVersion.Length == 0)
             return null;

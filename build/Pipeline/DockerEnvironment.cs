@@ -6,7 +6,7 @@ using Slipway.Registries;
 namespace Slipway.Pipeline;
 
 /// <summary>
-/// Connects to a Docker engine: the one <c>DOCKER_HOST</c> or the default socket names, or, when none answers and
+/// Connects to a Docker engine: the one <c>DOCKER_HOST</c> or the default socket names, or, when none responds and
 /// the local engine is allowed, a private engine and a loopback registry started by
 /// <c>build/LocalEngine/start-local-engine.sh</c>. On a machine that has Docker, nothing is started.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class DockerEnvironment
         {
             if (!allowLocalEngine)
                 throw new BuildFailedException(
-                    "No Docker engine answers (DOCKER_HOST or the default socket). Start Docker, set DOCKER_HOST, " +
+                    "No Docker engine responds (DOCKER_HOST or the default socket). Start Docker, set DOCKER_HOST, " +
                     "or pass --local-engine to start a private engine on this machine.");
             var dockerHost = await RunScriptAsync(root, localRegistry, registryOnly: false);
             Environment.SetEnvironmentVariable("DOCKER_HOST", dockerHost);

@@ -158,12 +158,12 @@ public sealed class ImagePipeline(string root, string temporaryDirectory, IReadO
     {
         if (settings.Images.Count == 0)
             return plans;
-        var wanted = new HashSet<string>(settings.Images, StringComparer.Ordinal);
-        var unknown = wanted.Where(w => plans.All(p => p.Id != w && p.Node.Image.Name != w)).ToList();
+        var requested = new HashSet<string>(settings.Images, StringComparer.Ordinal);
+        var unknown = requested.Where(w => plans.All(p => p.Id != w && p.Node.Image.Name != w)).ToList();
         if (unknown.Count > 0)
             throw new UsageException($"--images names unknown images: {string.Join(", ", unknown)}. Known: " +
                                      string.Join(", ", plans.Select(p => p.Id)));
-        var selected = plans.Where(p => wanted.Contains(p.Id) || wanted.Contains(p.Node.Image.Name)).ToList();
+        var selected = plans.Where(p => requested.Contains(p.Id) || requested.Contains(p.Node.Image.Name)).ToList();
         Log.Information("Limited to {Count} of {Total} images by --images", selected.Count, plans.Count);
         return selected;
     }

@@ -50,7 +50,7 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredentials
         if (!response.IsSuccessStatusCode)
             throw new RegistryException(
                 $"The token service {new Uri(realm).GetLeftPart(UriPartial.Path)} " +
-                $"answered {(int)response.StatusCode} " +
+                $"returned {(int)response.StatusCode} " +
                 $"{response.ReasonPhrase} for {repository}. Check the registry credentials.");
 
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(token));

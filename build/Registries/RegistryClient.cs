@@ -176,7 +176,7 @@ public sealed class RegistryClient(
                             : "Pass --registry-username and --registry-password, or log in with `docker login`."));
                 if (!response.IsSuccessStatusCode)
                     throw new RegistryException(
-                        $"{method} {uri} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+                        $"{method} {uri} returned {(int)response.StatusCode} {response.ReasonPhrase}.");
                 keep = true;
                 return response;
             }

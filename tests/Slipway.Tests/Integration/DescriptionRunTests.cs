@@ -59,7 +59,7 @@ public sealed class DescriptionRunTests(EngineFixture engine)
     {
         using var repository = RepositoryCopy.Create(engine.Registry);
         await using var hub = new FakeDockerHub();
-        // No repositories on the fake: every GET answers 404, as Hub does for a repository that does not exist.
+        // No repositories on the fake: every GET returns 404, as Hub does for a repository that does not exist.
 
         var result = await RunAsync(repository, hub);
 

@@ -25,7 +25,7 @@ public sealed class EngineFixture : IAsyncLifetime
         Docker = new DockerCli(client);
         if (!await Docker.IsEngineReachableAsync())
             throw new InvalidOperationException(
-                "No Docker engine answers. Run the tests with ./build.sh Test, which starts a private engine, " +
+                "No Docker engine responds. Run the tests with ./build.sh Test, which starts a private engine, " +
                 "or set DOCKER_HOST.");
         Registry = await StartRegistryAsync();
     }
