@@ -90,6 +90,12 @@ listing=$(measure 5 "${list_all[@]}")
 rm -f "$repo/.nuke/temp/digest-cache.tsv"
 cold=$(measure 1 "${plan[@]}")
 warm=$(measure 5 "${plan[@]}")
+# Peak resident memory of one warm Plan, in MiB, from GNU time when it is installed.
+peak_memory="n/a"
+if [[ -x /usr/bin/time ]]; then
+  /usr/bin/time -f '%M' -o "$work/peak-kib" "${plan[@]}" >/dev/null 2>&1 || true
+  peak_memory="$(awk '{ printf "%.0f MiB", $1 / 1024 }' "$work/peak-kib")"
+fi
 
 # One small file changed: the first non-Dockerfile file of the first image, same size, new content.
 small=$(git -C "$repo" ls-files 'images/app0000/1.0/*' |
@@ -130,7 +136,7 @@ row "sha256sum, $(nproc) processes (for reference)" "$hashing_parallel"
 row ".NET start (--help, no images)" "$startup_seconds"
 row "$images manifest GETs (curl, 8 at once)" "$lookup_seconds"
 row "Plan, cold (no digest cache)" "$cold" "$(ratio "$cold" "$hashing")x hashing baseline (goal 1.5)"
-row "Plan, warm, nothing changed" "$warm" "$(ratio "$warm" "$listing")x listing baseline (goal 2)"
+row "Plan, warm, nothing changed" "$warm" "$(ratio "$warm" "$listing")x listing baseline (goal 2), peak memory $peak_memory"
 row "Plan, warm, one small file changed" "$changed_small" "$(ratio "$changed_small" "$warm")x warm no-op"
 row "Plan, warm, 64 MiB file added" "$changed_large" "$(ratio "$changed_large" "$warm")x warm no-op"
 echo "Edit keeping size and mtime: $edit_check"
