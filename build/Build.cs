@@ -6,8 +6,9 @@ using Slipway.Planning;
 namespace Slipway;
 
 /// <summary>
-/// The build of this repository of images. Every target below is a few lines that call into the pipeline;
-/// parameters are in Build.Parameters.cs and the per-image targets in Build.Images.cs.
+/// The build of this repository of images. Every target is a few lines that call into the pipeline. The other parts:
+/// Build.Parameters.cs (parameters), Build.Images.cs (one target per image and per name), Build.Describe.cs
+/// (registry descriptions), Build.GitHubActions.cs (the workflow and its check) and Build.Test.cs (the test suite).
 /// </summary>
 internal sealed partial class Build : BuildHost
 {
