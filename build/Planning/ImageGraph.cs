@@ -38,12 +38,15 @@ public sealed class ImageGraph
     {
         var text = File.ReadAllText(image.DockerfilePath);
         var buildArgs = new SortedDictionary<string, string>(image.BuildArgs.ToDictionary(), StringComparer.Ordinal);
-        var declared = DockerfileParser.Parse(text, buildArgs).GlobalArgNames;
-        if (declared.Contains(PublishTarget.RepositoryPrefixArg) &&
-            !buildArgs.ContainsKey(PublishTarget.RepositoryPrefixArg))
-            buildArgs[PublishTarget.RepositoryPrefixArg] = target.Prefix(target.PrimaryRegistry);
-
         var info = DockerfileParser.Parse(text, buildArgs);
+        // The prefix arg changes what FROM resolves to, so the Dockerfile is parsed again only when it was added.
+        if (info.GlobalArgNames.Contains(PublishTarget.RepositoryPrefixArg) &&
+            !buildArgs.ContainsKey(PublishTarget.RepositoryPrefixArg))
+        {
+            buildArgs[PublishTarget.RepositoryPrefixArg] = target.Prefix(target.PrimaryRegistry);
+            info = DockerfileParser.Parse(text, buildArgs);
+        }
+
         var parents = new List<ImageParent>();
         var external = new List<ParentReference>();
         foreach (var parent in info.Parents)
