@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generates a synthetic repository of images for the Plan benchmark.
 
-Each image gets 10 to 60 files of 200 bytes to 48 KiB (a few larger assets), some folders, and about one in five
-a .dockerignore; about one in four builds on an earlier image of the same repository, in chains up to four deep.
+Each image gets 10 to 60 files of 200 bytes to 48 KiB (a few larger assets) in some folders. About one in five has
+a .dockerignore, and about one in four builds on an earlier image of the same repository, in chains up to four deep.
 The same seed always gives the same tree.
 """
 import argparse

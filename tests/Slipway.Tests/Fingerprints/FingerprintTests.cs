@@ -19,7 +19,7 @@ public sealed class FingerprintTests : IDisposable
     ];
 
     [Fact]
-    public void SameTreeGivesSameFingerprintAcrossModesAndOrder()
+    public void FingerprintIgnoresModesAndOrder()
     {
         var first = CreateTree("first", Tree, groupAndOtherBits: UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         var second = CreateTree("second", Tree.Reverse().ToArray(),
@@ -117,20 +117,20 @@ public sealed class FingerprintTests : IDisposable
     public void CacheSaveDropsEntriesNotLookedUp()
     {
         var folder = CreateTree("first", Tree, modified: new DateTime(2020, 5, 5, 0, 0, 0, DateTimeKind.Utc));
-        var kept = Path.Combine(folder, "src", "b.txt");
+        var cachedFile = Path.Combine(folder, "src", "b.txt");
         var dropped = Path.Combine(folder, "src", "a.txt");
         var cacheFile = Path.Combine(_folder, "cache.tsv");
         var cache = FileDigestCache.Load(cacheFile);
-        cache.GetDigest(kept);
+        cache.GetDigest(cachedFile);
         cache.GetDigest(dropped);
         cache.Save();
 
         var reloaded = FileDigestCache.Load(cacheFile);
-        var digest = reloaded.GetDigest(kept);
+        var digest = reloaded.GetDigest(cachedFile);
         reloaded.Save();
 
         var saved = File.ReadAllText(cacheFile);
-        Assert.Contains(kept + "\t", saved);
+        Assert.Contains(cachedFile + "\t", saved);
         Assert.DoesNotContain(dropped, saved);
         Assert.EndsWith("\t" + digest + "\n", saved);
     }
